@@ -1,0 +1,3 @@
+from mssclient.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Secrets, keys and (later) certificates. Qt-free."""
