@@ -49,14 +49,19 @@ ensure_venv() {
     if [ ! -x "$PY" ]; then
         echo "Création de l'environnement virtuel dans $VENV"
         python3 -m venv "$VENV"
-        "$PY" -m pip install -q --upgrade pip
+        "$PY" -m pip install -q --disable-pip-version-check --upgrade pip >/dev/null
     fi
     local stamp="$VENV/.stamp-install${extras//[^a-z]/-}"
     local want
     want="$(sha256sum "$ROOT/pyproject.toml" | cut -d' ' -f1)"
     if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
         echo "Installation des dépendances Python${extras:+ $extras}…"
-        "$PY" -m pip install -q --disable-pip-version-check -e "$ROOT$extras"
+        local log="$VENV/pip-install.log"
+        if ! "$PY" -m pip install --disable-pip-version-check -e "$ROOT$extras" >"$log" 2>&1; then
+            tail -30 "$log" >&2
+            echo "L'installation des dépendances Python a échoué (journal : $log)." >&2
+            return 1
+        fi
         echo "$want" >"$stamp"
     fi
 }
