@@ -1,0 +1,86 @@
+"""Open an authenticated IMAP connection with the account's security settings."""
+
+from __future__ import annotations
+
+import contextlib
+import ssl
+
+from imapclient import IMAPClient
+from imapclient.exceptions import IMAPClientError, LoginError
+
+from mssclient.security.tls import (
+    client_context,
+    explain_verification_failure,
+    peer_certificate_for_diagnosis,
+    refuse_plaintext_unless_loopback,
+)
+from mssclient.transport.accounts import Account, Authenticator, Security
+from mssclient.transport.errors import AuthenticationFailedError, ServerUnreachableError
+
+DEFAULT_TIMEOUT = 30.0
+
+
+def tls_context_for(account: Account) -> ssl.SSLContext:
+    return client_context(account.trust_anchors, account.ca_file or None)
+
+
+def connect_imap(
+    account: Account, auth: Authenticator, *, timeout: float = DEFAULT_TIMEOUT
+) -> IMAPClient:
+    """Connected, secured and logged in; CONDSTORE enabled when the server offers it."""
+    settings = account.imap
+    if settings.security is Security.PLAIN:
+        refuse_plaintext_unless_loopback(settings.host)
+    context = None if settings.security is Security.PLAIN else tls_context_for(account)
+    try:
+        client = IMAPClient(
+            settings.host,
+            port=settings.port,
+            ssl=settings.security is Security.TLS,
+            ssl_context=context,
+            timeout=timeout,
+        )
+        if settings.security is Security.STARTTLS:
+            client.starttls(context)
+    except ssl.SSLCertVerificationError as exc:
+        starttls = "imap" if settings.security is Security.STARTTLS else None
+        peer = peer_certificate_for_diagnosis(settings.host, settings.port, starttls=starttls)
+        raise explain_verification_failure(exc, settings.host, settings.port, peer) from None
+    except (OSError, IMAPClientError) as exc:
+        raise ServerUnreachableError(
+            f"IMAP {settings.host}:{settings.port}: {exc}",
+            user_message=(
+                f"Le serveur IMAP {settings.host}:{settings.port} est injoignable ({exc}). "
+                "Vos messages restent disponibles hors ligne."
+            ),
+        ) from exc
+    try:
+        auth.authenticate_imap(client)
+    except LoginError as exc:
+        _quiet_logout(client)
+        words = exc.args[0] if exc.args else ""
+        if isinstance(words, bytes):
+            words = words.decode("utf-8", "replace")
+        raise AuthenticationFailedError(
+            f"IMAP login refused: {words}",
+            user_message=(
+                "Le serveur IMAP a refusé l'identifiant ou le mot de passe"
+                + (f" (réponse du serveur : « {words} »)." if words else ".")
+            ),
+        ) from exc
+    except (OSError, IMAPClientError) as exc:
+        _quiet_logout(client)
+        raise ServerUnreachableError(f"IMAP login: {exc}") from exc
+    if client.has_capability("CONDSTORE") and client.has_capability("ENABLE"):
+        # On refusal, CHANGEDSINCE still enables CONDSTORE implicitly (RFC 7162).
+        with contextlib.suppress(IMAPClientError):
+            client.enable("CONDSTORE")
+    return client
+
+
+def _quiet_logout(client: IMAPClient) -> None:
+    try:
+        client.logout()
+    except (OSError, IMAPClientError):
+        with contextlib.suppress(OSError):
+            client.shutdown()

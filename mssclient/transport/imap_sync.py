@@ -1,0 +1,482 @@
+"""IMAP sync engine: folders, new messages, flags both ways, moves and deletions.
+
+Resuming is built in: the server's UID set is compared with the stored one at every run,
+and each fetched batch is stored in one transaction, so a run cut anywhere (network,
+server restart, application killed) loses nothing and duplicates nothing the next time.
+Flag changes use CONDSTORE (CHANGEDSINCE) when offered, else a full FLAGS fetch.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import imaplib
+import logging
+import socket
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from imapclient import IMAPClient
+from imapclient.exceptions import IMAPClientError
+
+from mssclient.mailstore.models import NewMessage
+from mssclient.mailstore.repository import MailRepository
+from mssclient.transport.errors import (
+    FolderUnavailableError,
+    ServerUnreachableError,
+    SyncCancelledError,
+)
+from mssclient.transport.events import (
+    ConnectionStateChanged,
+    EventCallback,
+    FolderSynced,
+    SyncProgress,
+    ignore,
+)
+from mssclient.transport.parsing import ParsePool
+
+log = logging.getLogger(__name__)
+
+#: Errors that mean "the connection is gone": stop, keep what is stored, resume later.
+NETWORK_ERRORS: tuple[type[BaseException], ...] = (
+    OSError,
+    socket.timeout,
+    imaplib.IMAP4.abort,
+    EOFError,
+)
+
+_SPECIAL_USE = {
+    b"\\sent": "sent",
+    b"\\drafts": "drafts",
+    b"\\trash": "trash",
+    b"\\junk": "junk",
+    b"\\archive": "archive",
+    b"\\all": "all",
+}
+#: Names used when the server does not announce SPECIAL-USE (English and French clients).
+_ROLE_BY_NAME = {
+    "sent": "sent",
+    "sent items": "sent",
+    "sent messages": "sent",
+    "envoyés": "sent",
+    "éléments envoyés": "sent",
+    "drafts": "drafts",
+    "brouillons": "drafts",
+    "trash": "trash",
+    "deleted items": "trash",
+    "deleted messages": "trash",
+    "corbeille": "trash",
+    "junk": "junk",
+    "spam": "junk",
+    "indésirables": "junk",
+    "archive": "archive",
+    "archives": "archive",
+}
+
+FETCH_ITEMS = [b"BODY.PEEK[]", b"FLAGS", b"INTERNALDATE"]
+BATCH_MESSAGES = 200
+BATCH_BYTES = 8 * 1024 * 1024
+#: UIDs per FETCH command for small items (sizes, flags): about 12 KB of command line.
+FETCH_CHUNK = 2000
+
+
+def _chunks(items: Sequence[int], size: int) -> Iterator[list[int]]:
+    for start in range(0, len(items), size):
+        yield list(items[start : start + size])
+
+
+def uid_set(uids: Iterable[int]) -> str:
+    """Compact sequence set: [1, 2, 3, 7] -> "1:3,7" (keeps commands short)."""
+    ordered = sorted(set(uids))
+    parts: list[str] = []
+    start = prev = None
+    for uid in ordered:
+        if start is None:
+            start = prev = uid
+        elif prev is not None and uid == prev + 1:
+            prev = uid
+        else:
+            parts.append(f"{start}:{prev}" if start != prev else f"{start}")
+            start = prev = uid
+    if start is not None:
+        parts.append(f"{start}:{prev}" if start != prev else f"{start}")
+    return ",".join(parts)
+
+
+def folder_role(name: str, flags: Sequence[bytes]) -> str:
+    if name.upper() == "INBOX":
+        return "inbox"
+    for flag in flags:
+        role = _SPECIAL_USE.get(flag.lower())
+        if role:
+            return role
+    leaf = name.replace(".", "/").split("/")[-1].strip().lower()
+    return _ROLE_BY_NAME.get(leaf, "")
+
+
+def batches_by_size(
+    sizes: dict[int, int], max_messages: int = BATCH_MESSAGES, max_bytes: int = BATCH_BYTES
+) -> Iterator[list[int]]:
+    """UIDs in ascending order, grouped so that no batch holds too many bytes in memory."""
+    batch: list[int] = []
+    total = 0
+    for uid in sorted(sizes):
+        size = sizes[uid]
+        if batch and (len(batch) >= max_messages or total + size > max_bytes):
+            yield batch
+            batch, total = [], 0
+        batch.append(uid)
+        total += size
+    if batch:
+        yield batch
+
+
+@dataclass
+class FolderResult:
+    added: int = 0
+    removed: int = 0
+    flags_changed: int = 0
+
+
+class MailSync:
+    """Syncs one account through one IMAP connection, on the thread that owns the store.
+
+    ``connect`` is called lazily and again after a network error. ``cancel`` (a
+    ``threading.Event``) is checked between batches.
+    """
+
+    def __init__(
+        self,
+        account_id: int,
+        repository: MailRepository,
+        connect: Callable[[], IMAPClient],
+        *,
+        on_event: EventCallback = ignore,
+        progress: Callable[[int, int], None] | None = None,
+        cancel: threading.Event | None = None,
+        parse_pool: ParsePool | None = None,
+        batch_messages: int = BATCH_MESSAGES,
+    ) -> None:
+        self.account_id = account_id
+        self.repo = repository
+        self._connect = connect
+        self.on_event = on_event
+        self.progress = progress
+        self.cancel = cancel or threading.Event()
+        self.pool = parse_pool or ParsePool(0)
+        self.batch_messages = batch_messages
+        self.client: IMAPClient | None = None
+
+    # -- connection ------------------------------------------------------------------------
+    def ensure_client(self) -> IMAPClient:
+        if self.client is None:
+            self.client = self._connect()
+            self.client.normalise_times = False
+            self.on_event(ConnectionStateChanged(self.account_id, True))
+        return self.client
+
+    def close(self) -> None:
+        client, self.client = self.client, None
+        if client is not None:
+            try:
+                client.logout()
+            except (*NETWORK_ERRORS, IMAPClientError):
+                with contextlib.suppress(OSError):
+                    client.shutdown()
+
+    def _lost(self, exc: BaseException) -> ServerUnreachableError:
+        """Forget a dead connection and say so."""
+        client, self.client = self.client, None
+        if client is not None:
+            with contextlib.suppress(OSError, IMAPClientError):
+                client.shutdown()
+        self.on_event(ConnectionStateChanged(self.account_id, False, str(exc)))
+        return ServerUnreachableError(f"IMAP connection lost: {exc!r}")
+
+    # -- folders ---------------------------------------------------------------------------
+    def sync_folder_list(self) -> list[str]:
+        """Store the server's folders with their roles; returns the selectable names."""
+        try:
+            client = self.ensure_client()
+            listed = client.list_folders()
+        except NETWORK_ERRORS as exc:
+            raise self._lost(exc) from exc
+        names = []
+        for flags, delimiter, name in listed:
+            lowered = {f.lower() for f in flags}
+            selectable = b"\\noselect" not in lowered and b"\\nonexistent" not in lowered
+            delim = delimiter.decode() if isinstance(delimiter, bytes) else (delimiter or "/")
+            self.repo.upsert_folder(
+                self.account_id,
+                name,
+                delimiter=delim,
+                role=folder_role(name, flags),
+                selectable=selectable,
+            )
+            names.append(name)
+        self.repo.forget_folders_except(self.account_id, names)
+        return [f.name for f in self.repo.folders(self.account_id) if f.selectable]
+
+    def sync_all(self) -> dict[str, FolderResult]:
+        """Every selectable folder; one the server refuses is skipped, not fatal."""
+        results = {}
+        for name in self.sync_folder_list():
+            try:
+                results[name] = self.sync_folder(name)
+            except FolderUnavailableError as exc:
+                log.warning("folder %r skipped: %s", name, exc)
+        return results
+
+    # -- one folder ------------------------------------------------------------------------
+    def sync_folder(self, name: str) -> FolderResult:
+        try:
+            return self._sync_folder(name)
+        except NETWORK_ERRORS as exc:
+            raise self._lost(exc) from exc
+        except IMAPClientError as exc:
+            # A NO/BAD answer: the connection is fine, this folder is not.
+            raise FolderUnavailableError(
+                f"IMAP refused on {name!r}: {exc}",
+                user_message=f"Le dossier « {name} » n'a pas pu être synchronisé : {exc}",
+            ) from exc
+
+    def _sync_folder(self, name: str) -> FolderResult:
+        client = self.ensure_client()
+        folder = self.repo.folder_by_name(self.account_id, name)
+        if folder is None:
+            folder = self.repo.upsert_folder(self.account_id, name, role=folder_role(name, ()))
+        selected = client.select_folder(name)
+        uidvalidity = int(selected[b"UIDVALIDITY"])
+        uidnext = int(selected.get(b"UIDNEXT", 0)) or None
+        modseq_raw = selected.get(b"HIGHESTMODSEQ")
+        highestmodseq = int(modseq_raw) if modseq_raw is not None else None
+        result = FolderResult()
+        if folder.uidvalidity is not None and folder.uidvalidity != uidvalidity:
+            log.info("UIDVALIDITY of %s changed: local copy dropped", name)
+            result.removed += self.repo.reset_folder(folder.id, uidvalidity)
+            folder = self.repo.folder(folder.id) or folder
+        elif folder.uidvalidity is None:
+            self.repo.set_folder_state(folder.id, uidvalidity=uidvalidity)
+
+        self._push_pending(client, folder.id, uidvalidity)
+        exists = int(selected.get(b"EXISTS", 0))
+        server_uids = set(client.search("ALL")) if exists else set()
+        local_before = self.repo.local_uids(folder.id, uidvalidity)
+        vanished = local_before - server_uids
+        if vanished:
+            result.removed += self.repo.remove_uids(folder.id, uidvalidity, vanished)
+        new = sorted(server_uids - local_before)
+        result.added = self._fetch_new(client, name, folder.id, uidvalidity, new)
+
+        known = local_before & server_uids
+        if known:
+            result.flags_changed = self._refresh_flags(
+                client, folder.id, uidvalidity, folder.highestmodseq, highestmodseq, known
+            )
+        # Only now, with everything stored, may the folder's sync point move forward.
+        self.repo.set_folder_state(
+            folder.id, uidnext=uidnext, highestmodseq=highestmodseq, synced=True
+        )
+        self.on_event(
+            FolderSynced(self.account_id, name, result.added, result.removed, result.flags_changed)
+        )
+        return result
+
+    def _fetch_new(
+        self, client: IMAPClient, name: str, folder_id: int, uidvalidity: int, new: list[int]
+    ) -> int:
+        if not new:
+            return 0
+        sizes: dict[int, int] = {}
+        for chunk in _chunks(new, FETCH_CHUNK):
+            for uid, data in client.fetch(chunk, [b"RFC822.SIZE"]).items():
+                sizes[uid] = int(data.get(b"RFC822.SIZE", 0))
+        total, done, added = len(sizes), 0, 0
+        self._report(name, 0, total)
+        pending: tuple[list[tuple[int, bytes, Any, Any]], Any] | None = None
+        try:
+            for batch in batches_by_size(sizes, self.batch_messages):
+                if self.cancel.is_set():
+                    raise SyncCancelledError("sync cancelled")
+                fetched = client.fetch(batch, FETCH_ITEMS)
+                items = [
+                    (uid, bytes(data[b"BODY[]"]), data.get(b"FLAGS", ()), data.get(b"INTERNALDATE"))
+                    for uid, data in sorted(fetched.items())
+                    if b"BODY[]" in data and uid in sizes
+                ]
+                future = self.pool.submit([raw for _, raw, _, _ in items])
+                # Store the previous batch (parsed meanwhile) while this one parses.
+                previous, pending = pending, (items, future)
+                if previous is not None:
+                    added += self._store(folder_id, uidvalidity, *previous)
+                    done += len(previous[0])
+                    self._report(name, done, total)
+        finally:
+            # Whatever stopped the loop, a batch already downloaded is kept.
+            if pending is not None:
+                added += self._store(folder_id, uidvalidity, *pending)
+                done += len(pending[0])
+                self._report(name, done, total)
+        return added
+
+    def _store(
+        self,
+        folder_id: int,
+        uidvalidity: int,
+        items: list[tuple[int, bytes, Any, Any]],
+        future: Any,
+    ) -> int:
+        fields = future.result()
+        messages = [
+            NewMessage(uid=uid, raw=raw, flags=tuple(flags), internal_date=idate, fields=f)
+            for (uid, raw, flags, idate), f in zip(items, fields, strict=True)
+        ]
+        return len(self.repo.add_messages(folder_id, uidvalidity, messages))
+
+    def _refresh_flags(
+        self,
+        client: IMAPClient,
+        folder_id: int,
+        uidvalidity: int,
+        stored_modseq: int | None,
+        server_modseq: int | None,
+        known: set[int],
+    ) -> int:
+        modifiers = None
+        if stored_modseq is not None and server_modseq is not None:
+            if server_modseq == stored_modseq:
+                return 0
+            modifiers = [f"CHANGEDSINCE {stored_modseq}"]
+        flags: dict[int, Any] = {}
+        # imapclient wants explicit UIDs; chunks keep each command line short.
+        for chunk in _chunks(sorted(known), FETCH_CHUNK):
+            for uid, data in client.fetch(chunk, [b"FLAGS"], modifiers=modifiers).items():
+                if b"FLAGS" in data:
+                    flags[uid] = data[b"FLAGS"]
+        return self.repo.apply_server_flags(folder_id, uidvalidity, flags)
+
+    def _report(self, folder: str, done: int, total: int) -> None:
+        if self.progress is not None:
+            self.progress(done, total)
+        self.on_event(SyncProgress(self.account_id, folder, done, total))
+
+    # -- local changes to the server --------------------------------------------------------
+    def _push_pending(self, client: IMAPClient, folder_id: int, uidvalidity: int) -> None:
+        ops = self.repo.pending_ops(folder_id)
+        if not ops:
+            return
+        done: list[int] = []
+        stale = [op_id for op_id, validity, *_ in ops if validity != uidvalidity]
+        current = [op for op in ops if op[1] == uidvalidity]
+        expunge: list[int] = []
+        for (kind, argument), group in _runs(current):
+            uids = [uid for _, _, uid, _, _ in group]
+            try:
+                expunge.extend(self._apply_op(client, kind, argument, uids))
+            except NETWORK_ERRORS:
+                raise
+            except IMAPClientError as exc:
+                # Refused for good (target folder gone...): drop the change; a message that
+                # did not move comes back at this very sync, so nothing is lost.
+                log.warning("server refused %s %r on %s: %s", kind, argument, uids, exc)
+            done.extend(op_id for op_id, *_ in group)
+        if expunge:
+            if client.has_capability("UIDPLUS"):
+                client.uid_expunge(expunge)
+            else:
+                client.expunge()
+        self.repo.ops_done(stale + done)
+
+    @staticmethod
+    def _apply_op(client: IMAPClient, kind: str, argument: str, uids: list[int]) -> list[int]:
+        """Send one group of changes; returns UIDs left flagged \\Deleted to expunge."""
+        if kind == "add_flags":
+            client.add_flags(uids, argument.split())
+        elif kind == "remove_flags":
+            client.remove_flags(uids, argument.split())
+        elif kind == "move":
+            if client.has_capability("MOVE"):
+                client.move(uids, argument)
+            else:
+                client.copy(uids, argument)
+                client.add_flags(uids, [b"\\Deleted"])
+                return uids
+        elif kind == "expunge":
+            client.add_flags(uids, [b"\\Deleted"])
+            return uids
+        return []
+
+    def push_pending(self) -> None:
+        """Send every queued local change of this account (flags, moves, deletions)."""
+        try:
+            client = self.ensure_client()
+            for folder_id in self.repo.folders_with_pending_ops(self.account_id):
+                folder = self.repo.folder(folder_id)
+                if folder is None:
+                    continue
+                selected = client.select_folder(folder.name)
+                self._push_pending(client, folder_id, int(selected[b"UIDVALIDITY"]))
+        except NETWORK_ERRORS as exc:
+            raise self._lost(exc) from exc
+
+    # -- user actions (stored at once, sent now or at the next sync) -------------------------
+    def set_flag(self, message_ids: Iterable[int], flag: str, value: bool) -> None:
+        self.repo.set_flag(message_ids, flag, value)
+        self._try_push()
+
+    def move(self, message_ids: Iterable[int], target_folder: str) -> None:
+        self.repo.queue_move(message_ids, target_folder)
+        self._try_push()
+
+    def delete(self, message_ids: Sequence[int]) -> None:
+        """To the Trash; from the Trash itself (or with no Trash), deleted for good."""
+        trash = self.repo.folder_by_role(self.account_id, "trash")
+        to_trash, for_good = [], []
+        for message_id in message_ids:
+            row = self.repo.message(message_id)
+            if row is None:
+                continue
+            if trash is not None and row.folder_id != trash.id:
+                to_trash.append(message_id)
+            else:
+                for_good.append(message_id)
+        if to_trash and trash is not None:
+            self.repo.queue_move(to_trash, trash.name)
+        if for_good:
+            self.repo.queue_expunge(for_good)
+        self._try_push()
+
+    def archive(self, message_ids: Sequence[int], default_name: str = "Archives") -> None:
+        archive = self.repo.folder_by_role(self.account_id, "archive")
+        if archive is None:
+            client = self.ensure_client()
+            if not client.folder_exists(default_name):
+                client.create_folder(default_name)
+            archive = self.repo.upsert_folder(self.account_id, default_name, role="archive")
+        self.move(message_ids, archive.name)
+
+    def _try_push(self) -> None:
+        if self.client is None:
+            return  # offline: the next sync pushes the queue first
+        try:
+            self.push_pending()
+        except ServerUnreachableError:
+            log.info("offline: local changes will be sent at the next sync")
+
+
+def _runs(
+    ops: list[tuple[int, int, int, str, str]],
+) -> Iterator[tuple[tuple[str, str], list[tuple[int, int, int, str, str]]]]:
+    """Consecutive operations of the same kind and argument, grouped (order kept)."""
+    group: list[tuple[int, int, int, str, str]] = []
+    key: tuple[str, str] | None = None
+    for op in ops:
+        op_key = (op[3], op[4])
+        if key is not None and op_key != key:
+            yield key, group
+            group = []
+        key = op_key
+        group.append(op)
+    if key is not None and group:
+        yield key, group

@@ -1,0 +1,80 @@
+"""The account worker end to end: push, sync, send with Sent copy, actions, on its thread."""
+
+from __future__ import annotations
+
+import queue
+import time
+from pathlib import Path
+
+import pytest
+
+from mssclient.mailstore import MailRepository
+from mssclient.store import Store
+from mssclient.transport.events import FolderSynced, OutboxChanged
+from mssclient.transport.outbox import Outbox
+from mssclient.transport.worker import AccountWorker
+from tests.integration.mail.messages import build, crlf
+
+pytestmark = pytest.mark.integration
+KEY = bytes(range(32))
+
+
+def _wait_for(events: queue.Queue, predicate, seconds: float = 60):  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + seconds
+    seen = []
+    while time.monotonic() < deadline:
+        try:
+            event = events.get(timeout=0.5)
+        except queue.Empty:
+            continue
+        seen.append(event)
+        if predicate(event):
+            return event
+    raise AssertionError(f"no matching event; saw {seen}")
+
+
+def test_worker_pushes_syncs_sends_and_acts(mail_env, tmp_path: Path, parser_path: str):
+    path = tmp_path / "worker" / "store.db"
+    store = Store.open(path, KEY, key_known_good=True)
+    account, auth = mail_env.new_account(store, "worker")
+    events: queue.Queue = queue.Queue()
+    worker = AccountWorker(
+        lambda: Store.open(path, KEY, key_known_good=True),
+        account,
+        auth,
+        on_event=events.put,
+        parse_workers=0,
+    )
+    worker.start()
+    try:
+        _wait_for(events, lambda e: isinstance(e, FolderSynced) and e.folder == "INBOX")
+        mail_env.deliver(
+            account.address, crlf(build("a@example.test", account.address, "Poussé", "IDLE"))
+        )
+        _wait_for(events, lambda e: isinstance(e, FolderSynced) and e.added == 1)
+
+        message = build(account.address, account.address, "À moi-même", "copie")
+        Outbox(store).enqueue(account.id, crlf(message), account.address, [account.address])
+        worker.send_now()
+        sent = _wait_for(events, lambda e: isinstance(e, OutboxChanged) and e.state != "queued")
+        assert sent.state == "sent", sent
+
+        repo = MailRepository(store)
+        inbox = repo.folder_by_role(account.id, "inbox")
+        deadline = time.monotonic() + 60
+        while repo.count(inbox.id) < 2 and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert repo.count(inbox.id) == 2
+        first = repo.page(inbox.id)[-1]
+        worker.archive([first.id])
+        worker.sync_now()
+        archive = repo.folder_by_role(account.id, "archive")
+        deadline = time.monotonic() + 60
+        while (archive is None or repo.count(archive.id) == 0) and time.monotonic() < deadline:
+            time.sleep(0.2)
+            archive = repo.folder_by_role(account.id, "archive")
+        assert archive is not None and repo.count(archive.id) == 1
+        assert Outbox(store).items()[0].sent_copy_saved
+    finally:
+        worker.stop()
+        store.close()
