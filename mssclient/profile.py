@@ -33,6 +33,9 @@ class Profile:
         self.store_path = directory / self.DB_NAME
         self.keys = StoreKeyManager(directory, name)
         self._store: Store | None = None
+        # Kept in memory only while unlocked, so that worker threads can open their own
+        # connection (SQLCipher connections are per thread); dropped at lock.
+        self._key: bytes | None = None
 
     @classmethod
     def named(cls, name: str = "default", base: Path | None = None) -> Profile:
@@ -79,7 +82,14 @@ class Profile:
         store = Store.open(self.store_path, key, key_known_good=self.keys.verify(key))
         store.audit.append(current_actor(), action, self.name)
         self._store = store
+        self._key = key
         return store
+
+    def open_worker_store(self) -> Store:
+        """A second connection to the unlocked store, for a worker thread to own."""
+        if self._key is None or not self.is_unlocked:
+            raise StoreLockedError("profile is locked")
+        return Store.open(self.store_path, self._key, key_known_good=True)
 
     def lock(self) -> None:
         """Close the store; nothing of it stays reachable through this profile."""
@@ -89,3 +99,4 @@ class Profile:
             finally:
                 self._store.close()
         self._store = None
+        self._key = None

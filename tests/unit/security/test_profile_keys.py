@@ -112,3 +112,20 @@ def test_plaintext_keyring_backends_are_not_acceptable():
 
     FakePlaintext.__module__ = "keyrings.alt.file"
     assert not keyring_access._is_usable(FakePlaintext())
+
+
+def test_worker_store_is_a_second_connection_only_while_unlocked(tmp_path: Path, memory_keyring):
+    from mssclient.errors import StoreLockedError
+
+    profile = Profile(tmp_path / "p")
+    profile.create(passphrase=None, use_keyring=True)
+    profile.store.set_meta("vu", "oui")
+    worker = profile.open_worker_store()
+    try:
+        assert worker is not profile.store
+        assert worker.get_meta("vu") == "oui"
+    finally:
+        worker.close()
+    profile.lock()
+    with pytest.raises(StoreLockedError):
+        profile.open_worker_store()
