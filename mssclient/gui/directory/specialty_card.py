@@ -67,6 +67,8 @@ class SpecialtyCard(QFrame):
             value = QLabel()
             value.setObjectName(f"card_{key}")
             value.setWordWrap(True)
+            # Values are escaped HTML: say so, or an apostrophe shows as "&#x27;".
+            value.setTextFormat(Qt.TextFormat.RichText)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
             value.setOpenExternalLinks(key == "booking")
             self.details.addWidget(name, row, 0)
