@@ -28,7 +28,7 @@ from mssclient.gui.resources import icon
 from mssclient.gui.sensitive import SensitiveViews
 from mssclient.gui.startup import StartupFlow
 from mssclient.profile import Profile
-from mssclient.sandbox import Sandbox
+from mssclient.sandbox.attached import RunningSandbox
 
 ORGANIZATION_NAME = "MSSClient"
 ORGANIZATION_DOMAIN = "mssclient.fr"
@@ -61,7 +61,7 @@ def build_controller(
 
 
 def build_main_window(
-    controller: LockController, settings: AppSettings, sandbox: Sandbox | None = None
+    controller: LockController, settings: AppSettings, sandbox: RunningSandbox | None = None
 ) -> MainWindow:
     """The main window with the mail and directory areas mounted (a widget with
     ``clear_sensitive()`` is emptied on every lock)."""
@@ -70,7 +70,7 @@ def build_main_window(
     return window
 
 
-def maybe_start_sandbox(profile: Profile, base: Path | None) -> Sandbox | None:
+def maybe_start_sandbox(profile: Profile, base: Path | None) -> RunningSandbox | None:
     """The demo operator, while the profile has no real account (see embedded_sandbox)."""
     if not profile.is_unlocked or not sandbox_wanted(profile.store):
         return None
@@ -87,7 +87,7 @@ def run_gui(argv: list[str], *, lang: str | None, profile_name: str, data_dir: P
     language = choose_language(lang, settings.language, system_locale_name())
     translators = install_translators(app, language)
     controller: LockController | None = None
-    sandbox: Sandbox | None = None
+    sandbox: RunningSandbox | None = None
     try:
         try:
             profile = Profile.named(profile_name, base)

@@ -25,7 +25,7 @@ from mssclient.gui.mail import MailArea, install_mail_area
 from mssclient.gui.main_window import MainWindow
 from mssclient.mail import Address, Draft
 from mssclient.profile import Profile
-from mssclient.sandbox import Sandbox
+from mssclient.sandbox.attached import RunningSandbox
 
 
 @dataclass
@@ -35,7 +35,7 @@ class FeatureAreas:
     import_action: QAction
 
 
-def directory_settings(settings: AppSettings, sandbox: Sandbox | None) -> dict[str, Any]:
+def directory_settings(settings: AppSettings, sandbox: RunningSandbox | None) -> dict[str, Any]:
     """The hospital directory's address: the configured one, else the sandbox's demo."""
     url = settings.hospital_directory_url
     ca_file = settings.hospital_directory_ca_file or None
@@ -54,7 +54,7 @@ def install_feature_areas(
     profile: Profile,
     settings: AppSettings,
     *,
-    sandbox: Sandbox | None = None,
+    sandbox: RunningSandbox | None = None,
     poll_seconds: float = 300.0,
 ) -> FeatureAreas:
     mail = install_mail_area(window, profile, sandbox=sandbox, poll_seconds=poll_seconds)

@@ -12,12 +12,13 @@ import os
 from pathlib import Path
 
 from mssclient import paths
-from mssclient.sandbox import Sandbox
+from mssclient.sandbox.attached import RunningSandbox, attach_running_sandbox
 from mssclient.sandbox.demo_accounts import demo_account
 from mssclient.sandbox.sandbox import (
     DEFAULT_HTTPS_PORT,
     DEFAULT_IMAP_PORT,
     DEFAULT_SMTP_PORT,
+    Sandbox,
     SandboxError,
 )
 from mssclient.security.tls import is_loopback
@@ -40,14 +41,19 @@ def sandbox_wanted(store: Store) -> bool:
     )
 
 
-def start_embedded_sandbox(data_dir: Path | None) -> Sandbox | None:
-    """Start the sandbox under ``data_dir``/sandbox; None (logged) when it cannot start.
+def start_embedded_sandbox(data_dir: Path | None) -> RunningSandbox | None:
+    """The sandbox of ``data_dir``/sandbox; None (logged) when it cannot start.
 
-    The usual ports are tried first so the demo accounts and the directory address stay
-    the same from one start to the next; when they are taken (a ``mssclient sandbox
-    serve`` or a second app), any free port does.
+    One already running for these data (``mssclient sandbox serve``, another app) is
+    shared, so that two instances can write to each other. Otherwise one starts on the
+    usual ports, so the demo accounts and the directory address stay the same from one
+    start to the next; when they are taken by something else, any free port does.
     """
     folder = (data_dir or paths.data_dir()) / "sandbox"
+    running = attach_running_sandbox(folder)
+    if running is not None:
+        log.info("using the sandbox already running for %s", folder)
+        return running
     attempts = (
         {"imap_port": DEFAULT_IMAP_PORT, "smtp_port": DEFAULT_SMTP_PORT},
         {"imap_port": 0, "smtp_port": 0},

@@ -20,7 +20,8 @@ from mssclient.gui.mail.composer import ComposerDialog
 from mssclient.gui.mail.operations import wait_for_operations
 from mssclient.gui.main_window import MainWindow
 from mssclient.profile import Profile
-from mssclient.sandbox import Sandbox
+from mssclient.sandbox import DEFAULT_IMAP_PORT, Sandbox
+from mssclient.sandbox.attached import AttachedSandbox
 from mssclient.security.tls import TrustAnchors
 from mssclient.transport.accounts import (
     Account,
@@ -80,10 +81,19 @@ def test_sandbox_is_wanted_only_without_a_real_account(profile: Profile, monkeyp
     assert not sandbox_wanted(profile.store)
 
 
-def test_a_busy_port_falls_back_to_a_free_one(sandbox: Sandbox, tmp_path: Path) -> None:
-    # ``sandbox`` holds the usual ports (or free ones if something else had them).
-    second = start_embedded_sandbox(tmp_path / "second")
-    assert second is not None
+def test_a_second_app_shares_the_running_sandbox(sandbox: Sandbox, tmp_path: Path) -> None:
+    assert sandbox.imap_port == DEFAULT_IMAP_PORT, "the usual sandbox port was taken"
+    shared = start_embedded_sandbox(tmp_path)  # the same data folder as ``sandbox``
+    assert isinstance(shared, AttachedSandbox)
+    assert (shared.imap_port, shared.smtp_port) == (sandbox.imap_port, sandbox.smtp_port)
+    assert shared.directory_url == sandbox.directory_url
+    assert shared.ca_path == sandbox.ca_path
+
+
+def test_a_sandbox_of_other_data_starts_on_free_ports(sandbox: Sandbox, tmp_path: Path) -> None:
+    # Its CA differs, so the running one (on the usual ports) is not taken for it.
+    second = start_embedded_sandbox(tmp_path / "other")
+    assert isinstance(second, Sandbox)
     try:
         assert second.imap_port != sandbox.imap_port
         socket.create_connection((second.host, second.imap_port), timeout=5).close()
