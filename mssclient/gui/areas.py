@@ -23,6 +23,7 @@ from mssclient.gui.directory.annuaire_view import AnnuaireView
 from mssclient.gui.directory.national_import_dialog import NationalImportDialog
 from mssclient.gui.mail import MailArea, install_mail_area
 from mssclient.gui.main_window import MainWindow
+from mssclient.gui.teleexpertise.install import TeleexpertiseArea, install_teleexpertise_area
 from mssclient.mail import Address, Draft
 from mssclient.profile import Profile
 from mssclient.sandbox.attached import RunningSandbox
@@ -33,6 +34,7 @@ class FeatureAreas:
     mail: MailArea
     directory: AnnuaireView
     import_action: QAction
+    teleexpertise: TeleexpertiseArea
 
 
 def directory_settings(settings: AppSettings, sandbox: RunningSandbox | None) -> dict[str, Any]:
@@ -95,7 +97,8 @@ def install_feature_areas(
     window.file_menu.insertAction(window.settings_action, import_action)
     if directory.url:
         directory.refresh()  # cheap when unchanged: the server answers 304 to our ETag
-    return FeatureAreas(mail, directory, import_action)
+    teleexpertise = install_teleexpertise_area(window, profile, mail, directory)
+    return FeatureAreas(mail, directory, import_action, teleexpertise)
 
 
 def _note_sent(profile: Profile, directory: AnnuaireView, call_id: int) -> None:

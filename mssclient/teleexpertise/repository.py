@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -85,6 +86,10 @@ class TeleexpertiseRepository:
                 yield
             finally:
                 self._tx_depth -= 1
+
+    def transaction(self) -> contextlib.AbstractContextManager[None]:
+        """A transaction that this repository's own writes join (e.g. with an outbox write)."""
+        return self._tx()
 
     # -- writing ---------------------------------------------------------------------------
     def save(
@@ -373,6 +378,10 @@ class TeleexpertiseRepository:
         )
 
     # -- reading ---------------------------------------------------------------------------
+    def direction_of(self, request: TeleexpertiseRequest) -> str:
+        """OUTGOING (I asked) or INCOMING (my department was asked)."""
+        return self._direction(request.id or 0) if request.id is not None else OUTGOING
+
     def _direction(self, request_id: int) -> str:
         return str(
             self._store.scalar("SELECT direction FROM te_requests WHERE id = ?", (request_id,))

@@ -10,7 +10,7 @@ from mssclient.teleexpertise.model import RequestStatus
 
 FORMAT_VERSION = "mssclient-te/1"
 FORMAT_MAJOR = "mssclient-te/1"
-BASE = "https://mssclient.invalid/fhir"
+BASE = "https://mssclient.fr/fhir"
 
 FORMAT_TAG_SYSTEM = f"{BASE}/CodeSystem/format"
 KIND_TAG_SYSTEM = f"{BASE}/CodeSystem/te-message-kind"  # request | update

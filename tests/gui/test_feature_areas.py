@@ -209,3 +209,24 @@ def test_composer_suggests_the_hospital_mailbox_first(
     addresses = [a.strip() for a in composer.to_edit.text().split(",") if a.strip()]
     assert addresses[0] == "jean.dupont@medecin.mssante.fr"
     assert addresses[1].endswith(f"<dermatologie@{domain}>")
+
+
+def test_directory_teleexpertise_button_opens_the_wizard_preset(
+    qtbot, window: MainWindow, areas: FeatureAreas
+) -> None:
+    directory = areas.directory
+    qtbot.waitUntil(lambda: directory.hospital is not None, timeout=30_000)
+    assert window.area_widget("teleexpertise") is areas.teleexpertise
+    directory.search_edit.setText("dermatologie")
+    qtbot.waitUntil(lambda: directory.results.count() >= 1, timeout=10_000)
+    directory.results.setCurrentRow(0)
+    button = directory.card.teleexpertise_button
+    assert button.isEnabled()
+    button.click()
+    wizard = areas.teleexpertise.wizard
+    assert wizard is not None and wizard.isVisible()
+    assert window.current_area() == "teleexpertise"
+    choice = wizard.specialty_page.current()
+    assert choice is not None and choice.specialty.id == "dermatologie"
+    assert choice.specialty.mailbox == "dermatologie@ch-exemple.sandbox.mssante.fr"
+    wizard.close()

@@ -1,0 +1,1 @@
+"""The teleexpertise area: request wizard, my requests, the department's queue, statistics."""

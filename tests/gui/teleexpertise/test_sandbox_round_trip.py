@@ -1,0 +1,104 @@
+"""End to end over the real sandbox operator (IMAP + SMTP on loopback), two workstations:
+the nurse asks the dermatology department, the dermatologist takes it from the shared
+mailbox, asks for a photo, the nurse adds it, the specialist answers, the nurse sees
+"answered", is notified, and the PDF report is written. Statuses checked on both sides."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mssclient.sandbox import DERMATOLOGY, NURSE
+from mssclient.teleexpertise.model import ExpertAnswer, RequestStatus, Urgency
+from mssclient.teleexpertise.repository import INCOMING, OUTGOING, TeleexpertiseRepository
+from mssclient.teleexpertise.state import Action
+from tests.gui.teleexpertise.conftest import write_photo
+from tests.gui.teleexpertise.stations import Workstation, nurse, sandbox, specialist
+from tests.gui.teleexpertise.wizard_driver import send_wound_request
+
+pytestmark = pytest.mark.integration
+__all__ = ["nurse", "sandbox", "specialist"]  # fixtures used below
+
+
+def _status(station: Workstation, direction: str) -> RequestStatus:
+    [request] = TeleexpertiseRepository(station.store).list_requests(direction)
+    return request.status
+
+
+def test_nurse_to_dermatology_and_back(
+    qtbot, nurse: Workstation, specialist: Workstation, tmp_path: Path
+) -> None:
+    # The nurse fills the wizard and sends; the mail leaves from her personal mailbox.
+    wizard = nurse.area.open_wizard("dermatologie")
+    send_wound_request(qtbot, wizard, [write_photo(tmp_path)])
+    assert not wizard.isVisible(), wizard.consent_page.message.text()
+    [sent] = nurse.send_and_sync()
+    assert sent.state == "sent" and sent.recipients == (DERMATOLOGY.address,)
+    assert sent.envelope_from == NURSE.address
+    assert _status(nurse, OUTGOING) is RequestStatus.SENT
+
+    # The department's mailbox syncs on the specialist's workstation: a new request.
+    specialist.send_and_sync()
+    queue = specialist.area.queue
+    assert specialist.area.queue_model.rowCount() == 1
+    assert any("nouvelle demande" in text for _t, text in specialist.notifications)
+    [incoming] = TeleexpertiseRepository(specialist.store).list_requests(INCOMING)
+    assert incoming.patient.is_qualified and incoming.question.startswith("Plaie du talon")
+    assert [a.media_type for a in incoming.attachments] == ["image/jpeg"]
+    queue.table.selectRow(0)
+    detail = queue.detail
+    assert "Plaie du talon droit" in detail.browser.toPlainText()
+    assert "TE2" in detail.billing_label.text()
+
+    # "Je la prends": mailed from the department's mailbox, so colleagues see it too.
+    take = detail.buttons[Action.TAKE]
+    assert take.text() == "Je la prends" and take.isEnabled()
+    take.click()
+    assert _status(specialist, INCOMING) is RequestStatus.TAKEN
+    [taken_mail] = specialist.send_and_sync()
+    assert taken_mail.envelope_from == DERMATOLOGY.address
+    nurse.send_and_sync()
+    assert _status(nurse, OUTGOING) is RequestStatus.TAKEN
+    assert nurse.area.mine_model.index(0, 4).data() == "prise en charge par Dr Sophie Leroy"
+
+    # The specialist asks for a photo with a ruler; the nurse is notified and answers.
+    incoming = TeleexpertiseRepository(specialist.store).list_requests(INCOMING)[0]
+    specialist.area.perform(incoming, Action.ASK_INFORMATION, message="Photo avec une règle ?")
+    specialist.send_and_sync()
+    nurse.send_and_sync()
+    assert _status(nurse, OUTGOING) is RequestStatus.INFO_REQUESTED
+    assert any("complément demandé" in text for _t, text in nurse.notifications)
+    mine = TeleexpertiseRepository(nurse.store).list_requests(OUTGOING)[0]
+    ruler = write_photo(tmp_path, "regle.jpg")
+    from mssclient.teleexpertise.attachments import prepare_attachment
+
+    photo = prepare_attachment(ruler.name, ruler.read_bytes(), max_side=800)
+    nurse.area.perform(mine, Action.PROVIDE_INFORMATION, message="Voici la photo.", files=(photo,))
+    nurse.send_and_sync()
+    specialist.send_and_sync()
+    [incoming] = TeleexpertiseRepository(specialist.store).list_requests(INCOMING)
+    assert incoming.status is RequestStatus.TAKEN
+    assert [a.filename for a in incoming.attachments][-1] == "regle.jpg"
+
+    # The answer; the nurse sees "répondue" and is notified.
+    answer = ExpertAnswer(
+        "Ulcère de pression du talon.", "Décharge, hydrocolloïde.", Urgency.CONSULTATION, "15 j"
+    )
+    specialist.area.perform(incoming, Action.ANSWER, answer=answer)
+    specialist.send_and_sync()
+    nurse.send_and_sync()
+    [final] = TeleexpertiseRepository(nurse.store).list_requests(OUTGOING)
+    assert final.status is RequestStatus.ANSWERED and final.answer == answer
+    assert final.flags == frozenset()
+    assert nurse.area.mine_model.index(0, 4).data() == "répondue"
+    assert nurse.notifications[-1][1].endswith("répondue")
+    assert _status(specialist, INCOMING) is RequestStatus.ANSWERED
+    history = [e.to_status for e in TeleexpertiseRepository(nurse.store).events(final.id or 0)]
+    assert history == ["sent", "taken", "info_requested", "taken", "answered"]
+
+    # The PDF report for the patient's record.
+    pdf = nurse.area.export_report(final, tmp_path / "records" / "report.pdf")
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF-") and len(data) > 2000
+    assert not list(pdf.parent.glob(".report-*"))  # the temporary file was replaced
