@@ -1,8 +1,8 @@
 """Mount the feature areas in the main window and connect them to one another.
 
 The directory's "Écrire" button and its phone-advice confirmation open the mail
-composer; the national directory import is a File menu action. Télé-expertise keeps its
-placeholder until its request form exists.
+composer; its "Demander une télé-expertise" button opens the request wizard preset to
+the specialty; the national directory import is a File menu action.
 """
 
 from __future__ import annotations
