@@ -86,6 +86,27 @@ class StoreFullError(StoreError):
     )
 
 
+class KeyFileWriteError(StoreError):
+    """``key.json`` could not be written (disk full, read-only folder); the previous
+    version of the file, if any, is left as it was."""
+
+    user_message = (
+        "Le fichier de protection de la clé n'a pas pu être enregistré (disque plein ou "
+        "dossier en lecture seule). La version précédente est intacte ; libérez de "
+        "l'espace puis réessayez."
+    )
+
+
+class BackupFailedError(StoreError):
+    """The copy taken before a schema upgrade could not be written: nothing was migrated."""
+
+    user_message = (
+        "La sauvegarde qui précède la mise à jour de la base n'a pas pu être écrite "
+        "(disque plein ?). La base n'a pas été modifiée ; libérez de l'espace puis "
+        "relancez MSSClient."
+    )
+
+
 class StoreLockedError(StoreError):
     """The store is closed because the application is locked."""
 

@@ -10,6 +10,7 @@ mailbox extension; any email in an MSSanté domain is taken too).
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,10 @@ from mssclient.security.tls import TrustAnchors, client_context
 DEFAULT_BASE_URL = "https://gateway.api.esante.gouv.fr/fhir/v2"
 API_KEY_SECRET = "annuaire-sante-api-key"  # noqa: S105 (a keyring entry name)
 MAX_PAGE_BYTES = 4 * 1024 * 1024
+#: What a live answer may put in the composer's address field: one plain address.
+_ADDRESS = re.compile(r"^[a-z0-9._%+'-]{1,64}@[a-z0-9-]{1,63}(\.[a-z0-9-]{1,63}){1,8}$")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
+MAX_NAME_CHARS = 200
 
 
 @dataclass(frozen=True)
@@ -40,6 +45,20 @@ def api_key_from_keyring() -> str | None:
     try:
         return keyring_access.get_secret(API_KEY_SECRET)
     except MssError:
+        return None
+
+
+def live_client(
+    enabled: bool, base_url: str = DEFAULT_BASE_URL, timeout: float = 3.0
+) -> AnnuaireSanteClient | None:
+    """The live lookup as configured: None when it is off or no API key is in the keyring
+    (the composer then uses the local directory only)."""
+    if not enabled:
+        return None
+    settings = AnnuaireSanteSettings(base_url=base_url or DEFAULT_BASE_URL, timeout=timeout)
+    try:
+        return AnnuaireSanteClient(settings)
+    except AnnuaireApiError:
         return None
 
 
@@ -214,11 +233,14 @@ def recipients_from_bundle(bundle: dict[str, Any]) -> list[Recipient]:
                 if isinstance(practitioner, dict):
                     reference = str(practitioner.get("reference") or "")
                     display = names.get(reference) or str(practitioner.get("display") or "")
+            mailbox = contact["value"].strip().lower()
+            if not _ADDRESS.match(mailbox):
+                continue  # not one plain address: never let it into a header
             found.append(
                 Recipient(
-                    mailbox=contact["value"].strip().lower(),
+                    mailbox=mailbox,
                     kind=kind,
-                    display_name=display,
+                    display_name=_CONTROL.sub(" ", display).strip()[:MAX_NAME_CHARS],
                     source="annuaire-sante",
                 )
             )

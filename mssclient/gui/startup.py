@@ -44,6 +44,9 @@ class StartupFlow:
             return True
         try:
             is_new = self.profile.is_new
+            if not is_new:
+                # A damaged key file is said at once, not after a passphrase is typed.
+                self.profile.keys.settings()
         except MssError as exc:
             self._fail(exc)
             return False

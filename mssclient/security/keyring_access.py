@@ -59,5 +59,8 @@ def set_secret(name: str, value: str) -> None:
 
 
 def delete_secret(name: str) -> None:
-    with contextlib.suppress(keyring.errors.PasswordDeleteError):
+    """Remove an entry; a missing entry or an unusable keyring is not an error."""
+    if not keyring_available():
+        return
+    with contextlib.suppress(keyring.errors.KeyringError):
         keyring.delete_password(SERVICE, name)

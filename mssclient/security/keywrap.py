@@ -41,6 +41,20 @@ class KdfParams:
         return kdf.derive(passphrase.encode("utf-8"))
 
 
+#: Bounds on parameters read back from disk (ours are well inside them).
+MAX_ITERATIONS = 64
+MAX_MEMORY_KIB = 4 * 1024 * 1024
+MAX_LANES = 64
+
+
+def _params_are_sane(params: KdfParams) -> bool:
+    return (
+        1 <= params.iterations <= MAX_ITERATIONS
+        and 1 <= params.lanes <= MAX_LANES
+        and 8 * params.lanes <= params.memory_kib <= MAX_MEMORY_KIB
+    )
+
+
 def _b64(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
 
@@ -67,6 +81,9 @@ def unwrap_key(wrapped: dict[str, Any], passphrase: str) -> bytes:
             raise StoreError(f"unknown key wrap format {wrapped.get('format')!r}")
         kdf = wrapped["kdf"]
         params = KdfParams(int(kdf["iterations"]), int(kdf["memory_kib"]), int(kdf["lanes"]))
+        if not _params_are_sane(params):
+            # A tampered file must not make us spin or allocate without end.
+            raise ValueError("KDF parameters out of range")
         salt = base64.b64decode(kdf["salt"], validate=True)
         nonce = base64.b64decode(wrapped["nonce"], validate=True)
         ciphertext = base64.b64decode(wrapped["ciphertext"], validate=True)

@@ -7,6 +7,7 @@ and a one-way check value that tells a wrong key from a damaged database.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import json
@@ -16,7 +17,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from mssclient.errors import KeyringEntryMissingError, StoreError
+from mssclient.errors import (
+    KeyFileWriteError,
+    KeyringEntryMissingError,
+    StoreError,
+)
 from mssclient.security import keyring_access
 from mssclient.security.keywrap import KdfParams, unwrap_key, wrap_key
 
@@ -64,13 +69,16 @@ class StoreKeyManager:
     def settings(self) -> KeySettings:
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
+            wrapped = data.get("wrapped")
+            if wrapped is not None and not isinstance(wrapped, dict):
+                raise TypeError("wrapped is not an object")
             return KeySettings(
                 in_keyring=bool(data["in_keyring"]),
-                wrapped=data.get("wrapped"),
+                wrapped=wrapped,
                 check=str(data["check"]),
                 unlock_with_os_session=bool(data.get("unlock_with_os_session", False)),
             )
-        except (OSError, ValueError, KeyError, TypeError) as exc:
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
             raise StoreError(
                 f"cannot read {self.path.name}: {type(exc).__name__}",
                 user_message=(
@@ -87,14 +95,22 @@ class StoreKeyManager:
             "check": settings.check,
             "unlock_with_os_session": settings.unlock_with_os_session,
         }
-        # Atomic replace: a crash mid-write must never leave a half-written key file.
+        # Atomic replace: a crash or a full disk mid-write must never leave a half-written
+        # key file; the previous one stays until the new one is complete on disk.
         tmp = self.path.with_suffix(".tmp")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(payload, handle, indent=2)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, self.path)
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump(payload, handle, indent=2)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, self.path)
+        except OSError as exc:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+            raise KeyFileWriteError(
+                f"cannot write {self.path.name}: {exc.strerror or type(exc).__name__}"
+            ) from None
 
     # -- creation ------------------------------------------------------------------------
     def create(
@@ -113,14 +129,20 @@ class StoreKeyManager:
         if use_keyring:
             keyring_access.set_secret(self.keyring_name, key.hex())
         wrapped = wrap_key(key, passphrase, kdf) if passphrase else None
-        self._save(
-            KeySettings(
-                in_keyring=use_keyring,
-                wrapped=wrapped,
-                check=key_check_value(key),
-                unlock_with_os_session=use_keyring and not passphrase,
+        try:
+            self._save(
+                KeySettings(
+                    in_keyring=use_keyring,
+                    wrapped=wrapped,
+                    check=key_check_value(key),
+                    unlock_with_os_session=use_keyring and not passphrase,
+                )
             )
-        )
+        except KeyFileWriteError:
+            # No profile was made: do not leave a key in the keyring that nothing uses.
+            if use_keyring:
+                keyring_access.delete_secret(self.keyring_name)
+            raise
         return key
 
     # -- recovery ------------------------------------------------------------------------

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from mssclient.errors import StoreTooNewError
+from mssclient.errors import BackupFailedError, StoreTooNewError
 from mssclient.store.migrations import LATEST_VERSION, MIGRATIONS, Migration
 
 if TYPE_CHECKING:
@@ -21,12 +22,23 @@ def _now() -> str:
 
 
 def backup(store: Store, backup_dir: Path, version: int) -> Path:
-    """Copy the (still encrypted) database file aside, after folding the WAL into it."""
+    """Copy the (still encrypted) database file aside, after folding the WAL into it.
+
+    A copy that cannot be completed (full disk, read-only folder) is removed and raises
+    ``BackupFailedError``: no migration runs without a whole backup.
+    """
     store.checkpoint()
-    backup_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
     target = backup_dir / f"{store.path.stem}-v{version}-{stamp}.db"
-    shutil.copy2(store.path, target)
+    try:
+        backup_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        shutil.copy2(store.path, target)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            target.unlink()
+        raise BackupFailedError(
+            f"backup before migrating failed: {exc.strerror or type(exc).__name__}"
+        ) from None
     older = sorted(backup_dir.glob(f"{store.path.stem}-v*.db"))
     for stale in older[:-KEEP_BACKUPS]:
         stale.unlink()

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from mssclient.gui.lock_controller import LockController
 from mssclient.gui.sensitive import SensitiveViews
@@ -105,3 +105,26 @@ def test_damaged_store_gives_french_message_not_traceback(qtbot, no_keyring, fre
     assert not StartupFlow(LockController(profile, SensitiveViews())).run()
     assert shown and "Traceback" not in shown[0]
     assert shown[0].startswith("Le fichier de la base locale est endommagé")
+
+
+def test_damaged_key_file_is_said_at_once_and_left_alone(qtbot, no_keyring, french) -> None:
+    profile = _existing_profile(keyring=False)
+    damaged = profile.keys.path.read_bytes()[:40]  # truncated mid-way
+    profile.keys.path.write_bytes(damaged)
+    store_before = profile.store_path.read_bytes()
+    shown: list[str] = []
+
+    def answer(box: QMessageBox) -> None:
+        shown.append(box.text())
+        box.accept()
+
+    _with_modal_dialog(answer)
+    flow = StartupFlow(LockController(profile, SensitiveViews()))
+    assert not flow.run()
+    assert flow.failed
+    assert shown == [
+        "Le fichier de protection de la clé de ce profil est illisible. "
+        "La base n'a pas été modifiée."
+    ]
+    assert profile.keys.path.read_bytes() == damaged
+    assert profile.store_path.read_bytes() == store_before

@@ -45,3 +45,27 @@ def test_default_parameters_are_memory_hard():
 def test_empty_passphrase_refused():
     with pytest.raises(ValueError):
         wrap_key(bytes(32), "", FAST_KDF)
+
+
+@pytest.mark.parametrize(
+    "kdf_change",
+    [
+        {"iterations": 10**9},
+        {"iterations": 0},
+        {"memory_kib": 2**40},
+        {"memory_kib": 1},
+        {"lanes": 10**6},
+        {"lanes": -1},
+        {"iterations": "3; rm"},
+    ],
+)
+def test_tampered_kdf_parameters_are_refused_before_deriving(kdf_change: dict[str, object]):
+    # Obeying these would spin for days, exhaust memory or crash the KDF.
+    wrapped = wrap_key(bytes(32), "phrase de passe", FAST_KDF)
+    wrapped["kdf"] = {**wrapped["kdf"], **kdf_change}
+    with pytest.raises(StoreError) as caught:
+        unwrap_key(wrapped, "phrase de passe")
+    assert caught.value.user_message == (
+        "Le fichier de protection de la clé est illisible ou incomplet."
+    )
+    assert not isinstance(caught.value, WrongPassphraseError)
