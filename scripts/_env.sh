@@ -48,7 +48,15 @@ ensure_venv() {
     local extras="${1:-}"
     if [ ! -x "$PY" ]; then
         echo "Création de l'environnement virtuel dans $VENV"
-        python3 -m venv "$VENV"
+        if ! python3 -m venv "$VENV" 2>/dev/null; then
+            # Debian's python3 leaves venv (ensurepip) to the python3-venv package.
+            rm -rf "$VENV"
+            ensure_debian_packages python3-venv
+            python3 -m venv "$VENV" || {
+                echo "python3 -m venv a échoué : installez le paquet python3-venv." >&2
+                return 1
+            }
+        fi
         "$PY" -m pip install -q --disable-pip-version-check --upgrade pip >/dev/null
     fi
     local stamp="$VENV/.stamp-install${extras//[^a-z]/-}"
