@@ -22,6 +22,11 @@ from typing import TYPE_CHECKING
 from mssclient.errors import MssError
 from mssclient.mail import attachment_bytes, parse_full
 from mssclient.mail.models import FullMessage
+from mssclient.teleexpertise.delivery import (
+    DeliveryReport,
+    acknowledgement_problem,
+    read_delivery_report,
+)
 from mssclient.teleexpertise.jsonguard import MAX_BYTES
 from mssclient.teleexpertise.mail_parts import FHIR_FILENAME, mail_parts_to_update
 from mssclient.teleexpertise.model import RequestStatus, Role, TeleexpertiseRequest
@@ -30,7 +35,7 @@ from mssclient.teleexpertise.repository import (
     OUTGOING,
     TeleexpertiseRepository,
 )
-from mssclient.teleexpertise.state import RULES
+from mssclient.teleexpertise.state import RULES, Action
 from mssclient.teleexpertise.updates import ParsedTeleexpertiseUpdate, PayloadRejected
 
 if TYPE_CHECKING:
@@ -88,7 +93,7 @@ class _Read:
     candidate: _Candidate
     sender: str
     thread_ids: tuple[str, ...]
-    parsed: ParsedTeleexpertiseUpdate | PayloadRejected | None
+    parsed: ParsedTeleexpertiseUpdate | PayloadRejected | DeliveryReport | None
 
 
 def _bare(message_id: str) -> str:
@@ -189,7 +194,8 @@ class MailScanner:
                 self._record(candidate.mail_id, candidate.header_id, ENCRYPTED)
                 return None
             raw, full = opened, parse_full(opened)
-        parsed = structured_part(full, raw)
+        parsed: ParsedTeleexpertiseUpdate | PayloadRejected | DeliveryReport | None
+        parsed = structured_part(full, raw) or read_delivery_report(full, raw)
         if parsed is None:
             self._record(candidate.mail_id, candidate.header_id, IGNORED)
             return None
@@ -215,9 +221,11 @@ class MailScanner:
             parsed = read.parsed
             if isinstance(parsed, ParsedTeleexpertiseUpdate) and parsed.kind == "request":
                 return (0, "")
+            if isinstance(parsed, DeliveryReport):  # "received" comes before "taken"
+                return (1, "")
             if isinstance(parsed, ParsedTeleexpertiseUpdate) and parsed.update is not None:
-                return (1, parsed.update.at.isoformat())
-            return (2, "")
+                return (2, parsed.update.at.isoformat())
+            return (3, "")
 
         for read in sorted(reads, key=order):
             self._apply(read, report, known)
@@ -246,6 +254,9 @@ class MailScanner:
 
     def _apply(self, read: _Read, report: ScanReport, known: set[str]) -> None:
         c, parsed = read.candidate, read.parsed
+        if isinstance(parsed, DeliveryReport):
+            self._acknowledge(read, parsed, report, known)
+            return
         if isinstance(parsed, PayloadRejected) or parsed is None:
             reason = parsed.user_message if parsed is not None else ""
             self._refuse(read, report, reason)
@@ -297,6 +308,54 @@ class MailScanner:
             self._record(c.mail_id, c.header_id, APPLIED, uid)
         known.add(_bare(c.header_id))
         report.changes.append(Change(saved, current.status, self.repo.direction_of(saved)))
+
+    def _acknowledge(
+        self, read: _Read, dsn: DeliveryReport, report: ScanReport, known: set[str]
+    ) -> None:
+        """A delivery report: "received by the department" when it fits exactly.
+
+        Anything else (a report about another mail, a failure, a forged or odd one) changes
+        nothing: the mail stays in the mail area as it is, recorded as looked at.
+        """
+        c = read.candidate
+        ids = [i for i in (dsn.original_message_id, _bare(dsn.envelope_id)) if i]
+        request = self._request_sent_as(ids)
+        if request is None or request.id is None:
+            self._record(c.mail_id, c.header_id, IGNORED, detail="delivery report: no request")
+            return
+        why = acknowledgement_problem(dsn, request, c.mailbox)
+        if why:
+            self._record(
+                c.mail_id, c.header_id, IGNORED, request.request_uid, "delivery report: " + why
+            )
+            return
+        now = self.clock()
+        sent_at = request.sent_at or now
+        at = dsn.date if dsn.date is not None and dsn.date.tzinfo is not None else now
+        at = at if sent_at <= at <= now else now
+        with self.repo.transaction():
+            saved = self.repo.apply(
+                request,
+                Action.ACKNOWLEDGE,
+                RULES[Action.ACKNOWLEDGE].role,
+                at,
+                detail="accusé de remise du serveur de messagerie",
+                message_id=c.header_id,
+            )
+            self._record(c.mail_id, c.header_id, APPLIED, request.request_uid, "delivery report")
+        known.add(_bare(c.header_id))
+        report.changes.append(Change(saved, request.status, self.repo.direction_of(saved)))
+
+    def _request_sent_as(self, message_ids: list[str]) -> TeleexpertiseRequest | None:
+        """The request whose own mail (not an update) had one of these Message-IDs."""
+        for message_id in message_ids:
+            found = self.store.scalar(
+                "SELECT id FROM te_requests WHERE thread_message_id IN (?, ?) LIMIT 1",
+                (message_id, f"<{message_id}>"),
+            )
+            if found is not None:
+                return self.repo.get(int(found))
+        return None
 
     def unreadable(self) -> list[tuple[int, str]]:
         """Mails whose structured part was refused: (mail id, French reason)."""

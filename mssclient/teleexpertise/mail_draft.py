@@ -67,9 +67,13 @@ def request_to_draft(
     identity: Address,
     files: tuple[OutgoingAttachment, ...] = (),
 ) -> Draft:
-    """The request mail to the specialty's organisational mailbox."""
+    """The request mail to the specialty's organisational mailbox, asking for a delivery
+    report (DSN, RFC 3461): see ``delivery``."""
     parts = request_to_mail_parts(request, files)
-    return _draft(parts, identity, Address(request.specialty.label, request.specialty.mailbox))
+    draft = _draft(parts, identity, Address(request.specialty.label, request.specialty.mailbox))
+    # The servers' success report moves the request to "received by the department".
+    draft.request_dsn = True
+    return draft
 
 
 def update_to_draft(

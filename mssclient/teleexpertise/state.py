@@ -109,11 +109,14 @@ def is_overdue(request: TeleexpertiseRequest, now: datetime) -> bool:
 
 
 def format_duration_fr(delta: timedelta) -> str:
+    """Minutes under an hour, hours under 48 h, then days (hours added only when not 0)."""
     hours = int(delta.total_seconds() // 3600)
     if hours < 1:
         return f"{int(delta.total_seconds() // 60)} min"
     if hours < 48:
         return f"{hours} h"
+    if hours % 24 == 0:
+        return f"{hours // 24} j"
     return f"{hours // 24} j {hours % 24} h"
 
 

@@ -44,7 +44,7 @@ def action_text(action: Action) -> str:
         ),
         Action.ANSWER: QCoreApplication.translate("Teleexpertise", "Answer…"),
         Action.DECLINE: QCoreApplication.translate("Teleexpertise", "Decline / redirect…"),
-        Action.CLOSE: QCoreApplication.translate("Teleexpertise", "Close"),
+        Action.CLOSE: QCoreApplication.translate("Teleexpertise", "Close the request"),
         Action.WITHDRAW: QCoreApplication.translate("Teleexpertise", "Withdraw the request"),
     }[action]
 
@@ -69,7 +69,11 @@ def urgency_text(urgency: Urgency) -> str:
 
 
 def duration_text(delta: timedelta) -> str:
-    """ "45 min", "30 h", "3 d 4 h" in the user's language."""
+    """ "45 min", "30 h", "2 d", "3 d 4 h" in the user's language.
+
+    One rule: under an hour, minutes; under 48 hours, hours; from 48 hours on, days, with
+    the remaining hours only when there are some (48 h shows "2 d", not "2 d 0 h").
+    """
     hours = int(delta.total_seconds() // 3600)
     if hours < 1:
         return QCoreApplication.translate("Teleexpertise", "%1 min").replace(
@@ -77,6 +81,8 @@ def duration_text(delta: timedelta) -> str:
         )
     if hours < 48:
         return QCoreApplication.translate("Teleexpertise", "%1 h").replace("%1", str(hours))
+    if hours % 24 == 0:
+        return QCoreApplication.translate("Teleexpertise", "%1 d").replace("%1", str(hours // 24))
     return (
         QCoreApplication.translate("Teleexpertise", "%1 d %2 h")
         .replace("%1", str(hours // 24))

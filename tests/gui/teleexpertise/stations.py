@@ -1,5 +1,6 @@
-"""Fixtures: two workstations over the real embedded sandbox operator: the nurse's, and the
-dermatologist's (her personal mailbox and the department's organisational one)."""
+"""Fixtures: workstations over the real embedded sandbox operator: the nurse's, the
+dermatologist's (her personal mailbox and the department's organisational one), and the
+sandbox mode's single profile holding every demo mailbox (both roles)."""
 
 from __future__ import annotations
 
@@ -102,6 +103,22 @@ def specialist(qtbot, tmp_path: Path, sandbox: Sandbox, french) -> Iterator[Work
     station = _workstation(
         qtbot, tmp_path / "specialist", bytes(range(1, 33)), sandbox, (DERMATOLOGIST, DERMATOLOGY)
     )
+    save_identity(station.store, DOCTOR_ID)
+    station.area.reload()
+    try:
+        yield station
+    finally:
+        wait_for_operations()
+        station.store.close()
+
+
+@pytest.fixture
+def one_profile(qtbot, tmp_path: Path, sandbox: Sandbox, french) -> Iterator[Workstation]:
+    """As ``mssclient --sandbox`` sets it up: the nurse, the GP, the dermatologist and the
+    dermatology department's mailbox in one profile."""
+    demos = tuple(sandbox.accounts)  # what the mail area adds to a sandbox profile
+    station = _workstation(qtbot, tmp_path / "all", bytes(range(3, 35)), sandbox, demos)
+    save_identity(station.store, NURSE_ID)
     save_identity(station.store, DOCTOR_ID)
     station.area.reload()
     try:

@@ -1,7 +1,8 @@
 """End to end over the real sandbox operator (IMAP + SMTP on loopback), two workstations:
-the nurse asks the dermatology department, the dermatologist takes it from the shared
-mailbox, asks for a photo, the nurse adds it, the specialist answers, the nurse sees
-"answered", is notified, and the PDF report is written. Statuses checked on both sides."""
+the nurse asks the dermatology department, the server's delivery report makes it "received
+by the department", the dermatologist takes it from the shared mailbox, asks for a photo,
+the nurse adds it, the specialist answers, the nurse sees "answered", is notified, the PDF
+report is written, and she closes the request. Statuses checked on both sides."""
 
 from __future__ import annotations
 
@@ -35,8 +36,13 @@ def test_nurse_to_dermatology_and_back(
     assert not wizard.isVisible(), wizard.consent_page.message.text()
     [sent] = nurse.send_and_sync()
     assert sent.state == "sent" and sent.recipients == (DERMATOLOGY.address,)
-    assert sent.envelope_from == NURSE.address
-    assert _status(nurse, OUTGOING) is RequestStatus.SENT
+    assert sent.envelope_from == NURSE.address and sent.request_dsn
+    # The sandbox's success report came back to her INBOX with the same sync.
+    assert _status(nurse, OUTGOING) is RequestStatus.RECEIVED
+    assert nurse.area.mine_model.index(0, 4).data() == "reçue par le service"
+    nurse.area.mine.table.selectRow(0)
+    close = nurse.area.mine.detail.buttons[Action.CLOSE]
+    assert close.text() == "Clore la demande" and not close.isEnabled()  # not answered yet
 
     # The department's mailbox syncs on the specialist's workstation: a new request.
     specialist.send_and_sync()
@@ -95,10 +101,25 @@ def test_nurse_to_dermatology_and_back(
     assert nurse.notifications[-1][1].endswith("répondue")
     assert _status(specialist, INCOMING) is RequestStatus.ANSWERED
     history = [e.to_status for e in TeleexpertiseRepository(nurse.store).events(final.id or 0)]
-    assert history == ["sent", "taken", "info_requested", "taken", "answered"]
+    assert history == ["sent", "received", "taken", "info_requested", "taken", "answered"]
 
     # The PDF report for the patient's record.
     pdf = nurse.area.export_report(final, tmp_path / "records" / "report.pdf")
     data = pdf.read_bytes()
     assert data.startswith(b"%PDF-") and len(data) > 2000
     assert not list(pdf.parent.glob(".report-*"))  # the temporary file was replaced
+
+    # "Clore la demande": closed here, and the department's copy follows.
+    nurse.area.mine.table.selectRow(0)
+    assert close.isEnabled()
+    close.click()
+    assert _status(nurse, OUTGOING) is RequestStatus.CLOSED
+    assert nurse.area.mine_model.index(0, 4).data() == "clôturée"
+    [close_mail] = nurse.send_and_sync()
+    assert close_mail.state == "sent" and close_mail.recipients == (DERMATOLOGY.address,)
+    assert not close_mail.request_dsn  # only the request asks for a delivery report
+    specialist.send_and_sync()
+    assert _status(specialist, INCOMING) is RequestStatus.CLOSED
+    assert specialist.area.queue_model.index(0, 4).data() == "clôturée"
+    [dept_side] = TeleexpertiseRepository(specialist.store).list_requests(INCOMING)
+    assert dept_side.flags == frozenset() and dept_side.closed_at is not None

@@ -33,7 +33,9 @@ def test_urgent_guard_names_the_single_number_and_the_key(te_area: Teleexpertise
     assert "03 21 00 00 00" in text
     assert f"touche {choice.menu_key}" in text and choice.menu_key
     assert wizard.specialty_page.mailbox_label.text() == DERMATOLOGY.address
-    assert wizard.specialty_page.delay_label.text().endswith("h")
+    # The directory gives dermatology 48 hours: whole days show as days.
+    assert choice.specialty.expected_delay.total_seconds() == 48 * 3600
+    assert wizard.specialty_page.delay_label.text() == "2\u00a0j"
 
 
 def test_missing_specialty_is_refused_in_french(te_area: TeleexpertiseArea) -> None:

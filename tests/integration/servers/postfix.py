@@ -52,6 +52,9 @@ lmtp_connect_timeout = 5s
 virtual_mailbox_domains = sqlite:{config}/domains.cf
 virtual_mailbox_maps = sqlite:{config}/users.cf
 virtual_transport = lmtp:inet:127.0.0.1:{lmtp}
+# Dovecot's LMTP stores the mail in the mailbox: a success report says "delivered", not
+# "relayed" (as a site delivering to its own mail store over LMTP sets it up).
+lmtp_assume_final = yes
 smtpd_reject_unlisted_recipient = yes
 
 smtpd_sasl_type = dovecot

@@ -8,7 +8,7 @@ from email import policy
 from email.message import EmailMessage
 
 from mssclient.mail.addresses import Address
-from mssclient.mail.compose import build_message, message_bytes
+from mssclient.mail.compose import build_message, dsn_options, message_bytes
 from mssclient.teleexpertise.mail_draft import (
     outgoing_attachment,
     request_to_draft,
@@ -49,6 +49,9 @@ def test_request_mail_reads_in_any_webmail_and_carries_fhir() -> None:
         status=RequestStatus.SENT, sent_at=T0, attachments=tuple(f.ref for f in files)
     )
     draft = request_to_draft(request, NURSE_ADDRESS, files)
+    # A success report (DSN) makes the request "received by the department".
+    assert draft.request_dsn
+    assert dsn_options(draft)[1] == ["NOTIFY=SUCCESS,FAILURE,DELAY"]
     raw = message_bytes(build_message(draft))
     message = _parse_mail(raw)
     assert message["To"] == "Dermatologie <dermatologie.te@chu.mssante.fr>"
@@ -78,6 +81,7 @@ def test_update_mail_is_threaded() -> None:
     )
     identity = Address("Dr Alice Bernard", "dermatologie.te@chu.mssante.fr")
     draft = update_to_draft(update, request, identity, NURSE_ADDRESS)
+    assert not draft.request_dsn
     message = _parse_mail(message_bytes(build_message(draft)))
     assert message["In-Reply-To"] == "<req@x>"
     assert message["References"] == "<req@x>"

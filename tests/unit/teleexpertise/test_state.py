@@ -169,3 +169,6 @@ def test_duration_in_french() -> None:
     assert format_duration_fr(timedelta(minutes=42)) == "42 min"
     assert format_duration_fr(timedelta(hours=17)) == "17 h"
     assert format_duration_fr(timedelta(days=5, hours=3)) == "5 j 3 h"
+    assert format_duration_fr(timedelta(hours=47, minutes=59)) == "47 h"
+    assert format_duration_fr(timedelta(hours=48)) == "2 j"  # not "2 j 0 h"
+    assert format_duration_fr(timedelta(days=3, minutes=30)) == "3 j"
