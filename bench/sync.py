@@ -6,7 +6,8 @@ Generates N realistic French messages (deterministic seed, 20 % with a PDF attac
 writes them into a Dovecot Maildir, starts Dovecot on loopback (IMAPS, throwaway CA), then
 times on the same mailbox: our initial sync into the encrypted store (fetch, parse, index),
 ``mbsync`` into a Maildir, then ``mu index`` (and ``notmuch new``) on that Maildir when
-installed. Prints messages per second, ratios and peak memory. Run as root (Dovecot).
+installed. Prints messages per second, ratios and peak memory, and the time of a later
+sync with nothing new, by QRESYNC and by the full UID comparison. Run as root (Dovecot).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import os
 import random
 import shutil
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -478,8 +480,27 @@ def our_sync(server: Dovecot, work: Path, workers: int) -> tuple[float, int, int
     count = MailRepository(store).count(
         MailRepository(store).folder_by_name(account.id, "INBOX").id
     )  # type: ignore[union-attr]
-    store.close()
     assert result.added == count, (result, count)
+    # A later sync with nothing new: QRESYNC against the full UID comparison (CONDSTORE).
+    for qresync in (False, True, False, True):
+        engine = MailSync(
+            account.id,
+            MailRepository(store),
+            lambda: connect_imap(account, auth),
+            qresync=qresync,
+        )
+        engine.ensure_client()
+        took = []
+        for _ in range(5):
+            started = time.perf_counter()
+            again = engine.sync_folder("INBOX")
+            took.append(time.perf_counter() - started)
+        engine.close()
+        print(
+            f"resync with no change ({again.method:9}): median of 5 "
+            f"{statistics.median(took) * 1000:6.1f} ms (added {again.added})"
+        )
+    store.close()
     return elapsed, count, rss.peak
 
 

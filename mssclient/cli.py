@@ -48,6 +48,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.environ[DATA_DIR_ENV] = str(args.data_dir)
     if args.command == "sandbox":
         return _sandbox(args)
+    from mssclient.binding_guard import protect_singletons
+
+    protect_singletons()  # before any Qt call: PySide6 6.12 on CPython 3.11 (see the module)
     from mssclient.gui.app import run_gui
 
     return int(

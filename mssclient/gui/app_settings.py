@@ -14,6 +14,8 @@ _IDLE_KEY = "security/idle_lock_minutes"
 _LANGUAGE_KEY = "ui/language"
 _DIRECTORY_URL_KEY = "directory/hospital_url"
 _DIRECTORY_CA_KEY = "directory/hospital_ca_file"
+_LIVE_ENABLED_KEY = "directory/annuaire_sante_live"
+_LIVE_URL_KEY = "directory/annuaire_sante_url"
 
 
 class AppSettings:
@@ -85,3 +87,21 @@ class AppSettings:
     def hospital_directory_ca_file(self, path: str) -> None:
         self._qs.setValue(_DIRECTORY_CA_KEY, path.strip())
         self._qs.sync()
+
+    @property
+    def annuaire_sante_live(self) -> bool:
+        """Also ask the online Annuaire Santé for recipients (its API key is in the
+        keyring, never here)."""
+        raw = self._qs.value(_LIVE_ENABLED_KEY, False)
+        return raw is True or (isinstance(raw, str) and raw.lower() == "true")
+
+    @annuaire_sante_live.setter
+    def annuaire_sante_live(self, enabled: bool) -> None:
+        self._qs.setValue(_LIVE_ENABLED_KEY, bool(enabled))
+        self._qs.sync()
+
+    @property
+    def annuaire_sante_url(self) -> str:
+        """The FHIR API's base address ('' = the national one); https only."""
+        raw = self._qs.value(_LIVE_URL_KEY, "")
+        return raw.strip() if isinstance(raw, str) and raw.strip().startswith("https://") else ""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mssclient.directory.annuaire_sante import API_KEY_SECRET, api_key_from_keyring
 from mssclient.errors import MssError
 from mssclient.gui.app_settings import (
     MAX_IDLE_LOCK_MINUTES,
@@ -26,12 +29,16 @@ from mssclient.gui.app_settings import (
     AppSettings,
 )
 from mssclient.gui.audit_model import AuditLogModel
+from mssclient.gui.certificates_view import CertificatesView
 from mssclient.gui.error_dialogs import show_error
 from mssclient.gui.i18n import choose_language, system_locale_name
 from mssclient.gui.lock_controller import LockController
 from mssclient.paths import data_dir
 from mssclient.profile import current_actor
 from mssclient.security import keyring_access
+
+MAX_API_KEY_CHARS = 200
+_API_KEY = re.compile(r"[A-Za-z0-9._-]{8,200}")
 
 
 class SettingsDialog(QDialog):
@@ -50,6 +57,8 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self._general_tab(), self.tr("General"))
         self.tabs.addTab(self._profile_tab(), self.tr("Profile"))
         self.tabs.addTab(self._audit_tab(), self.tr("Audit log"))
+        self.certificates = CertificatesView(lambda: self._profile.store, self)
+        self.tabs.addTab(self.certificates, self.tr("Certificates"))
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -102,7 +111,58 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Hospital directory:"), self.directory_url)
         form.addRow(self.tr("Its CA file:"), self.directory_ca_file)
         form.addRow("", directory_note)
+        self._live_section(page, form)
         return page
+
+    def _live_section(self, page: QWidget, form: QFormLayout) -> None:
+        """The optional live lookup in the Annuaire Santé; its API key goes to the keyring."""
+        self._keyring_ok = keyring_access.keyring_available()
+        self._has_live_key = api_key_from_keyring() is not None
+        self.live_lookup = QCheckBox(
+            self.tr("Also search the online Annuaire Santé when addressing mail"), page
+        )
+        self.live_lookup.setObjectName("annuaireSanteLive")
+        self.live_lookup.setChecked(self._settings.annuaire_sante_live)
+        self.live_api_key = QLineEdit(page)
+        self.live_api_key.setObjectName("annuaireSanteApiKey")
+        self.live_api_key.setEchoMode(QLineEdit.EchoMode.Password)
+        self.live_api_key.setMaxLength(MAX_API_KEY_CHARS)
+        self.live_api_key.setPlaceholderText(
+            self.tr("A key is saved (type a new one to replace it)")
+            if self._has_live_key
+            else self.tr("Your ESANTE-API-KEY")
+        )
+        live_note = QLabel(
+            self.tr("The key is kept in the system keyring, never in the settings file.")
+            if self._keyring_ok
+            else self.tr("No system keyring on this computer: the online search is unavailable.")
+        )
+        live_note.setObjectName("annuaireSanteNote")
+        live_note.setWordWrap(True)
+        self.live_lookup.setEnabled(self._keyring_ok)
+        self.live_api_key.setEnabled(self._keyring_ok)
+        form.addRow("", self.live_lookup)
+        form.addRow(self.tr("Annuaire Santé API key:"), self.live_api_key)
+        form.addRow("", live_note)
+
+    def _checked_live_key(self) -> str:
+        """The new API key typed ('' for none), refused before anything is saved."""
+        key = self.live_api_key.text().strip()
+        if key and not _API_KEY.fullmatch(key):
+            raise MssError(
+                "api key has unexpected characters",
+                user_message=self.tr(
+                    "This Annuaire Santé API key is not valid: letters, digits and - _ . only."
+                ),
+            )
+        if self.live_lookup.isChecked() and not key and not self._has_live_key:
+            raise MssError(
+                "live lookup without key",
+                user_message=self.tr(
+                    "Enter your Annuaire Santé API key to turn on the online search."
+                ),
+            )
+        return key
 
     def _profile_tab(self) -> QWidget:
         page = QWidget(self)
@@ -164,6 +224,7 @@ class SettingsDialog(QDialog):
     # -- sensitive view ------------------------------------------------------------------------
     def clear_sensitive(self) -> None:
         self.audit_model.clear_sensitive()
+        self.certificates.clear_sensitive()
         self.reject()
 
     # -- saving --------------------------------------------------------------------------------
@@ -183,7 +244,20 @@ class SettingsDialog(QDialog):
                 "directory url is not https",
                 user_message=self.tr("The hospital directory address must begin with https://"),
             )
+        live_key = self._checked_live_key()
         changes: list[tuple[str, str, str]] = []
+        if live_key:
+            # First: a keyring that refuses it leaves every other setting unchanged.
+            keyring_access.set_secret(API_KEY_SECRET, live_key)
+            self.live_api_key.clear()
+            self._has_live_key = True
+            changes.append(("annuaire_sante_api_key", "", "replaced"))  # never the key
+        live = self.live_lookup.isChecked()
+        if live != self._settings.annuaire_sante_live:
+            changes.append(
+                ("annuaire_sante_live", str(self._settings.annuaire_sante_live), str(live))
+            )
+            self._settings.annuaire_sante_live = live
         minutes = self.idle_minutes.value()
         if minutes != self._settings.idle_lock_minutes:
             changes.append(

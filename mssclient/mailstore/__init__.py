@@ -7,6 +7,7 @@ from mssclient.mailstore.models import (
     MessageRow,
     NewMessage,
     PageCursor,
+    SmimeRecord,
     SummaryLike,
 )
 from mssclient.mailstore.repository import MailRepository
@@ -23,6 +24,7 @@ __all__ = [
     "PageCursor",
     "SearchHit",
     "SearchQuery",
+    "SmimeRecord",
     "SummaryLike",
     "parse_query",
     "search",

@@ -1,7 +1,15 @@
-"""Drafts kept in the encrypted store (the composer's fields as JSON, plus the built MIME)."""
+"""Drafts kept in the encrypted store (the composer's fields as JSON, plus the built MIME).
+
+Each draft also remembers its copy in the server's Drafts folder: which version is there
+and under which UID. ``needing_upload`` lists the drafts whose latest version is not on the
+server yet; ``pending_removals`` the server copies of deleted drafts still to remove
+(recorded by a trigger, whoever deleted the draft). ``mssclient.transport.server_drafts``
+does the IMAP side.
+"""
 
 from __future__ import annotations
 
+import builtins
 import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -21,10 +29,31 @@ class DraftRecord:
     server_folder: str
     server_uid: int | None
     updated_at: str
+    #: Bumped at every change of the text; the server holds ``server_version``.
+    version: int = 1
+    server_version: int = 0
+    server_uidvalidity: int | None = None
+
+    @property
+    def on_server(self) -> bool:
+        """The server's Drafts folder holds this very version."""
+        return self.server_uid is not None and self.server_version == self.version
+
+
+@dataclass(frozen=True)
+class ServerCopyRemoval:
+    """A deleted draft's copy, still in the server's Drafts folder."""
+
+    id: int
+    account_id: int
+    folder: str
+    uidvalidity: int | None
+    uid: int
 
 
 _COLUMNS = (
-    "id, account_id, subject, recipients, content, raw, server_folder, server_uid, updated_at"
+    "id, account_id, subject, recipients, content, raw, server_folder, server_uid, updated_at, "
+    "version, server_version, server_uidvalidity"
 )
 
 
@@ -39,6 +68,9 @@ def _record(row: Any) -> DraftRecord:
         server_folder=row[6],
         server_uid=row[7],
         updated_at=row[8],
+        version=row[9],
+        server_version=row[10],
+        server_uidvalidity=row[11],
     )
 
 
@@ -85,11 +117,74 @@ class DraftStore:
         )
         return [_record(r) for r in rows]
 
-    def set_server_copy(self, draft_id: int, folder: str, uid: int | None) -> None:
+    def record_server_copy(
+        self,
+        draft_id: int,
+        account_id: int,
+        folder: str,
+        uid: int | None,
+        *,
+        uidvalidity: int | None = None,
+        version: int | None = None,
+    ) -> bool:
+        """The server now holds ``version`` (the current one if None) at ``uid``.
+
+        In the same transaction, the copy it replaces is queued for removal; and if the
+        draft was deleted meanwhile, the new copy itself is queued (returns False), so a
+        crash at any point leaves at most a copy to remove, never a lost one.
+        """
+        with self.store.transaction():
+            rows = self.store.query(
+                "SELECT server_folder, server_uidvalidity, server_uid FROM mail_drafts "
+                "WHERE id = ?",
+                (draft_id,),
+            )
+            if not rows:
+                if uid is not None:
+                    self._queue_removal(account_id, folder, uidvalidity, uid)
+                return False
+            old_folder, old_validity, old_uid = rows[0]
+            self.store.execute(
+                "UPDATE mail_drafts SET server_folder = ?, server_uid = ?, "
+                "server_uidvalidity = ?, server_version = coalesce(?, version) WHERE id = ?",
+                (folder, uid, uidvalidity, version, draft_id),
+            )
+            if old_uid is not None and (old_folder, old_validity, old_uid) != (
+                folder,
+                uidvalidity,
+                uid,
+            ):
+                self._queue_removal(account_id, old_folder or folder, old_validity, old_uid)
+        return True
+
+    def _queue_removal(
+        self, account_id: int, folder: str, uidvalidity: int | None, uid: int
+    ) -> None:
         self.store.execute(
-            "UPDATE mail_drafts SET server_folder = ?, server_uid = ? WHERE id = ?",
-            (folder, uid, draft_id),
+            "INSERT INTO mail_draft_removals(account_id, folder, uidvalidity, uid) "
+            "VALUES (?, ?, ?, ?)",
+            (account_id, folder, uidvalidity, uid),
         )
+
+    def needing_upload(self, account_id: int) -> builtins.list[DraftRecord]:
+        """Drafts with a built message whose latest version is not on the server yet."""
+        rows = self.store.query(
+            f"SELECT {_COLUMNS} FROM mail_drafts WHERE account_id = ? AND raw IS NOT NULL "  # noqa: S608
+            "AND (server_uid IS NULL OR server_version <> version) ORDER BY id",
+            (account_id,),
+        )
+        return [_record(r) for r in rows]
+
+    def pending_removals(self, account_id: int) -> builtins.list[ServerCopyRemoval]:
+        rows = self.store.query(
+            "SELECT id, account_id, folder, uidvalidity, uid FROM mail_draft_removals "
+            "WHERE account_id = ? ORDER BY id",
+            (account_id,),
+        )
+        return [ServerCopyRemoval(*r) for r in rows]
+
+    def removal_done(self, removal_id: int) -> None:
+        self.store.execute("DELETE FROM mail_draft_removals WHERE id = ?", (removal_id,))
 
     def delete(self, draft_id: int) -> None:
         self.store.execute("DELETE FROM mail_drafts WHERE id = ?", (draft_id,))

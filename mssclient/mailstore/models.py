@@ -61,6 +61,20 @@ class MessageFields:
 
 
 @dataclass(frozen=True)
+class SmimeRecord:
+    """What opening a signed or encrypted message found (stored beside the raw bytes)."""
+
+    status: str  # a security.smime.SmimeStatus value
+    signer: str = ""
+    signer_fingerprint: str = ""
+    encrypted: bool = False
+    algorithm: str = ""
+    detail: str = ""
+    #: Outer headers around the innermost content; None when nothing could be opened.
+    readable: bytes | None = None
+
+
+@dataclass(frozen=True)
 class NewMessage:
     """A message fetched from the server: its place, flags, raw bytes and parsed fields."""
 
@@ -69,6 +83,7 @@ class NewMessage:
     flags: Sequence[str] = ()
     internal_date: datetime | None = None
     fields: MessageFields = field(default_factory=MessageFields)
+    smime: SmimeRecord | None = None
 
 
 @dataclass(frozen=True)

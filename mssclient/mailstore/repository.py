@@ -16,9 +16,11 @@ from mssclient.mailstore.models import (
     FLAG_NAMES,
     FolderRecord,
     MessageDetails,
+    MessageFields,
     MessageRow,
     NewMessage,
     PageCursor,
+    SmimeRecord,
     split_flags,
 )
 from mssclient.store import Store
@@ -256,6 +258,8 @@ class MailRepository:
         self.store.execute(
             "INSERT INTO mail_raw(message_id, raw) VALUES (?, ?)", (row_id, bytes(msg.raw))
         )
+        if msg.smime is not None:
+            self._write_smime(row_id, msg.smime)
         self.store.execute(
             "INSERT INTO mail_fts(rowid, subject, sender, recipients, body) VALUES (?, ?, ?, ?, ?)",
             (
@@ -325,6 +329,68 @@ class MailRepository:
     def raw(self, message_id: int) -> bytes | None:
         value = self.store.scalar("SELECT raw FROM mail_raw WHERE message_id = ?", (message_id,))
         return None if value is None else bytes(value)
+
+    def readable(self, message_id: int) -> bytes | None:
+        """The message to show, quote or take attachments from: the decrypted and
+        unwrapped form of an S/MIME message when there is one, else the raw bytes."""
+        value = self.store.scalar(
+            "SELECT readable FROM mail_smime WHERE message_id = ?", (message_id,)
+        )
+        return bytes(value) if value is not None else self.raw(message_id)
+
+    def smime_record(self, message_id: int) -> SmimeRecord | None:
+        rows = self.store.query(
+            "SELECT status, signer, signer_fingerprint, encrypted, algorithm, detail "
+            "FROM mail_smime WHERE message_id = ?",
+            (message_id,),
+        )
+        if not rows:
+            return None
+        status, signer, fingerprint, encrypted, algorithm, detail = rows[0]
+        return SmimeRecord(status, signer, fingerprint, bool(encrypted), algorithm, detail)
+
+    def save_smime(
+        self, message_id: int, record: SmimeRecord, fields: MessageFields | None = None
+    ) -> None:
+        """Record (or replace) what opening an S/MIME message found; with ``fields``, also
+        refresh what lists and search know of it (a message decrypted later)."""
+        with self.store.transaction():
+            self._write_smime(message_id, record)
+            if fields is not None:
+                self.store.execute(
+                    "UPDATE mail_messages SET has_attachments = ?, snippet = ? WHERE id = ?",
+                    (int(fields.has_attachments), fields.snippet, message_id),
+                )
+                self.store.execute("DELETE FROM mail_fts WHERE rowid = ?", (message_id,))
+                self.store.execute(
+                    "INSERT INTO mail_fts(rowid, subject, sender, recipients, body) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    (
+                        message_id,
+                        fields.subject,
+                        f"{fields.from_name} {fields.from_addr}",
+                        f"{fields.to_addrs} {fields.cc_addrs}",
+                        fields.index_text[:MAX_INDEXED_CHARS],
+                    ),
+                )
+
+    def _write_smime(self, message_id: int, record: SmimeRecord) -> None:
+        self.store.execute(
+            "INSERT OR REPLACE INTO mail_smime(message_id, status, signer, signer_fingerprint, "
+            "encrypted, algorithm, detail, readable, checked_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                message_id,
+                record.status,
+                record.signer,
+                record.signer_fingerprint,
+                int(record.encrypted),
+                record.algorithm,
+                record.detail[:500],
+                record.readable,
+                _now(),
+            ),
+        )
 
     def message(self, message_id: int) -> MessageRow | None:
         rows = self.store.query(

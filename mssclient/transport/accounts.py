@@ -46,6 +46,13 @@ class Account:
     product_nil: str = ""
     #: For an organisational mailbox opened by a member: the mailbox to act as (SASL authzid).
     authorization_identity: str = ""
+    #: S/MIME: sign outgoing mail when the address has an identity.
+    smime_sign: bool = True
+    #: S/MIME: refuse to send unless every recipient has a certificate.
+    smime_require_encryption: bool = False
+    #: S/MIME: anchors that correspondents' signatures must chain to.
+    smime_anchors: TrustAnchors = TrustAnchors.IGC_SANTE
+    smime_ca_file: str = ""
     id: int | None = None
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
@@ -59,7 +66,7 @@ class Account:
 _COLUMNS = (
     "id, address, display_name, kind, login, imap_host, imap_port, imap_security, "
     "smtp_host, smtp_port, smtp_security, trust_anchors, ca_file, auth_method, product_nil, "
-    "authorization_identity"
+    "authorization_identity, smime_sign, smime_require_encryption, smime_anchors, smime_ca_file"
 )
 
 
@@ -77,6 +84,10 @@ def _from_row(row: Any) -> Account:
         auth_method=row[13],
         product_nil=row[14],
         authorization_identity=row[15],
+        smime_sign=bool(row[16]),
+        smime_require_encryption=bool(row[17]),
+        smime_anchors=TrustAnchors(row[18]),
+        smime_ca_file=row[19],
     )
 
 
@@ -98,19 +109,28 @@ def save_account(store: Store, account: Account) -> Account:
         account.auth_method,
         account.product_nil,
         account.authorization_identity,
+        int(account.smime_sign),
+        int(account.smime_require_encryption),
+        account.smime_anchors.value,
+        account.smime_ca_file,
     )
     store.execute(
         "INSERT INTO mail_accounts(address, display_name, kind, login, imap_host, imap_port, "
         "imap_security, smtp_host, smtp_port, smtp_security, trust_anchors, ca_file, "
-        "auth_method, product_nil, authorization_identity, created_at) VALUES "
-        "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(address) DO UPDATE SET "
+        "auth_method, product_nil, authorization_identity, smime_sign, smime_require_encryption, "
+        "smime_anchors, smime_ca_file, created_at) VALUES "
+        "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT(address) DO UPDATE SET "
         "display_name = excluded.display_name, kind = excluded.kind, login = excluded.login, "
         "imap_host = excluded.imap_host, imap_port = excluded.imap_port, "
         "imap_security = excluded.imap_security, smtp_host = excluded.smtp_host, "
         "smtp_port = excluded.smtp_port, smtp_security = excluded.smtp_security, "
         "trust_anchors = excluded.trust_anchors, ca_file = excluded.ca_file, "
         "auth_method = excluded.auth_method, product_nil = excluded.product_nil, "
-        "authorization_identity = excluded.authorization_identity",
+        "authorization_identity = excluded.authorization_identity, "
+        "smime_sign = excluded.smime_sign, "
+        "smime_require_encryption = excluded.smime_require_encryption, "
+        "smime_anchors = excluded.smime_anchors, smime_ca_file = excluded.smime_ca_file",
         (*values, datetime.now(UTC).isoformat(timespec="seconds")),
     )
     account_id = store.scalar("SELECT id FROM mail_accounts WHERE address = ?", (account.address,))

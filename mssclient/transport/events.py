@@ -46,6 +46,15 @@ class OutboxChanged:
 
 
 @dataclass(frozen=True)
+class ServerDraftsSynced:
+    """Drafts now in the server's Drafts folder, and old copies removed from it."""
+
+    account_id: int
+    uploaded: tuple[int, ...]  # mail_drafts ids
+    removed: int
+
+
+@dataclass(frozen=True)
 class WorkerError:
     """Something failed that the user should hear about (French text in ``user_message``)."""
 
@@ -60,6 +69,7 @@ Event = (
     | NewMailSignal
     | ConnectionStateChanged
     | OutboxChanged
+    | ServerDraftsSynced
     | WorkerError
 )
 EventCallback = Callable[[Event], None]

@@ -21,6 +21,7 @@ from mssclient.transport.events import (
     NewMailSignal,
     ignore,
 )
+from mssclient.transport.idle_lines import wait_for_idle_answers
 from mssclient.transport.imap_sync import NETWORK_ERRORS
 
 log = logging.getLogger(__name__)
@@ -100,7 +101,7 @@ class IdleWatcher:
             waited = 0.0
             changed = False
             while not self._stop.is_set() and waited < RENEW_SECONDS:
-                responses = client.idle_check(timeout=CHECK_SECONDS)
+                responses = wait_for_idle_answers(client, CHECK_SECONDS)
                 waited += CHECK_SECONDS
                 if any(_is_change(r) for r in responses):
                     changed = True
@@ -121,7 +122,8 @@ class IdleWatcher:
 
 
 def _is_change(response: object) -> bool:
-    if isinstance(response, tuple) and len(response) >= 2:
-        kind = response[1]
-        return kind in (b"EXISTS", b"EXPUNGE", b"RECENT", b"FETCH")
-    return False
+    if not isinstance(response, tuple) or not response:
+        return False
+    if response[0] == b"VANISHED":
+        return True  # a QRESYNC-enabled connection reports expunges this way (RFC 7162)
+    return len(response) >= 2 and response[1] in (b"EXISTS", b"EXPUNGE", b"RECENT", b"FETCH")

@@ -1,9 +1,16 @@
 """IMAP sync engine: folders, new messages, flags both ways, moves and deletions.
 
-Resuming is built in: the server's UID set is compared with the stored one at every run,
-and each fetched batch is stored in one transaction, so a run cut anywhere (network,
+Each fetched batch is stored in one transaction and a folder's sync point (UIDNEXT,
+HIGHESTMODSEQ) moves only once the whole folder is stored, so a run cut anywhere (network,
 server restart, application killed) loses nothing and duplicates nothing the next time.
-Flag changes use CONDSTORE (CHANGEDSINCE) when offered, else a full FLAGS fetch.
+
+How changes are found, best first:
+
+- QRESYNC (RFC 7162), once a folder has a sync point: one ``SELECT (QRESYNC ...)`` reports
+  the expunged UIDs (VANISHED) and the changed flags; only UIDs from the last UIDNEXT are
+  searched. The local count is checked against EXISTS; a mismatch falls back to the next way.
+- The server's whole UID list compared with the stored one, with flag changes asked by
+  CONDSTORE (CHANGEDSINCE) when offered, else every message's flags.
 """
 
 from __future__ import annotations
@@ -14,7 +21,7 @@ import logging
 import socket
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from imapclient import IMAPClient
@@ -35,6 +42,8 @@ from mssclient.transport.events import (
     ignore,
 )
 from mssclient.transport.parsing import ParsePool
+from mssclient.transport.qresync import Resync, enable_qresync, select_with_qresync
+from mssclient.transport.smime_receive import SmimeOpener
 
 log = logging.getLogger(__name__)
 
@@ -137,13 +146,25 @@ class FolderResult:
     added: int = 0
     removed: int = 0
     flags_changed: int = 0
+    #: How changes were found: "qresync", "condstore" (UID list + CHANGEDSINCE) or "full".
+    method: str = "full"
+
+
+@dataclass
+class _Pushed:
+    """Local changes sent at the start of a folder's sync."""
+
+    sent: int = 0
+    #: UIDs whose change the server refused: their state is read back from the server.
+    refused: set[int] = field(default_factory=set)
 
 
 class MailSync:
     """Syncs one account through one IMAP connection, on the thread that owns the store.
 
     ``connect`` is called lazily and again after a network error. ``cancel`` (a
-    ``threading.Event``) is checked between batches.
+    ``threading.Event``) is checked between batches. ``qresync=False`` keeps to the UID
+    comparison even where the server offers QRESYNC (benchmarks compare the two).
     """
 
     def __init__(
@@ -157,6 +178,7 @@ class MailSync:
         cancel: threading.Event | None = None,
         parse_pool: ParsePool | None = None,
         batch_messages: int = BATCH_MESSAGES,
+        qresync: bool = True,
     ) -> None:
         self.account_id = account_id
         self.repo = repository
@@ -166,13 +188,21 @@ class MailSync:
         self.cancel = cancel or threading.Event()
         self.pool = parse_pool or ParsePool(0)
         self.batch_messages = batch_messages
+        #: Decrypts and verifies S/MIME messages before they are stored.
+        self.smime = SmimeOpener(repository.store, account_id, self.pool.parser_path)
         self.client: IMAPClient | None = None
+        self.use_qresync = qresync
+        #: Whether the current connection has QRESYNC enabled.
+        self.qresync_enabled = False
 
     # -- connection ------------------------------------------------------------------------
     def ensure_client(self) -> IMAPClient:
         if self.client is None:
-            self.client = self._connect()
-            self.client.normalise_times = False
+            client = self._connect()
+            client.normalise_times = False
+            # ENABLE is only legal before the first SELECT: right after connecting.
+            self.qresync_enabled = self.use_qresync and enable_qresync(client)
+            self.client = client
             self.on_event(ConnectionStateChanged(self.account_id, True))
         return self.client
 
@@ -246,33 +276,57 @@ class MailSync:
         folder = self.repo.folder_by_name(self.account_id, name)
         if folder is None:
             folder = self.repo.upsert_folder(self.account_id, name, role=folder_role(name, ()))
-        selected = client.select_folder(name)
+        resync: Resync | None = None
+        if (
+            self.qresync_enabled
+            and folder.uidvalidity is not None
+            and folder.highestmodseq is not None
+            and folder.uidnext is not None
+        ):
+            selected, resync = select_with_qresync(
+                client, name, folder.uidvalidity, folder.highestmodseq
+            )
+        else:
+            selected = client.select_folder(name)
         uidvalidity = int(selected[b"UIDVALIDITY"])
         uidnext = int(selected.get(b"UIDNEXT", 0)) or None
         modseq_raw = selected.get(b"HIGHESTMODSEQ")
         highestmodseq = int(modseq_raw) if modseq_raw is not None else None
+        exists = int(selected.get(b"EXISTS", 0))
         result = FolderResult()
         if folder.uidvalidity is not None and folder.uidvalidity != uidvalidity:
             log.info("UIDVALIDITY of %s changed: local copy dropped", name)
             result.removed += self.repo.reset_folder(folder.id, uidvalidity)
             folder = self.repo.folder(folder.id) or folder
+            resync = None  # the server reported nothing for a stale UIDVALIDITY
         elif folder.uidvalidity is None:
             self.repo.set_folder_state(folder.id, uidvalidity=uidvalidity)
 
-        self._push_pending(client, folder.id, uidvalidity)
-        exists = int(selected.get(b"EXISTS", 0))
-        server_uids = set(client.search("ALL")) if exists else set()
-        local_before = self.repo.local_uids(folder.id, uidvalidity)
-        vanished = local_before - server_uids
-        if vanished:
-            result.removed += self.repo.remove_uids(folder.id, uidvalidity, vanished)
-        new = sorted(server_uids - local_before)
-        result.added = self._fetch_new(client, name, folder.id, uidvalidity, new)
-
-        known = local_before & server_uids
-        if known:
-            result.flags_changed = self._refresh_flags(
-                client, folder.id, uidvalidity, folder.highestmodseq, highestmodseq, known
+        pushed = self._push_pending(client, folder.id, uidvalidity)
+        done = False
+        if resync is not None and not pushed.sent and folder.uidnext and uidnext:
+            # Our own moves and expunges would change EXISTS under us: only when none ran.
+            done = self._apply_resync(
+                client,
+                name,
+                folder.id,
+                uidvalidity,
+                folder.uidnext,
+                uidnext,
+                exists,
+                resync,
+                result,
+            )
+        if not done:
+            self._compare_uids(
+                client,
+                name,
+                folder.id,
+                uidvalidity,
+                (folder.highestmodseq, highestmodseq),
+                exists,
+                pushed.refused,
+                result,
             )
         # Only now, with everything stored, may the folder's sync point move forward.
         self.repo.set_folder_state(
@@ -282,6 +336,89 @@ class MailSync:
             FolderSynced(self.account_id, name, result.added, result.removed, result.flags_changed)
         )
         return result
+
+    def _apply_resync(
+        self,
+        client: IMAPClient,
+        name: str,
+        folder_id: int,
+        uidvalidity: int,
+        stored_uidnext: int,
+        uidnext: int,
+        exists: int,
+        resync: Resync,
+        result: FolderResult,
+    ) -> bool:
+        """The QRESYNC way; False (with nothing fetched) when the counts disagree."""
+        if not resync.vanished and uidnext == stored_uidnext:
+            # Nothing expunged, nothing new: check the count, take the flags, done.
+            if self.repo.count(folder_id) != exists:
+                return False
+            result.method = "qresync"
+            if resync.flags:
+                result.flags_changed = self.repo.apply_server_flags(
+                    folder_id, uidvalidity, resync.flags
+                )
+            return True
+        local = self.repo.local_uids(folder_id, uidvalidity)
+        gone = resync.vanished.members_of(local)
+        if gone:
+            result.removed += self.repo.remove_uids(folder_id, uidvalidity, gone)
+            local -= gone
+        new: list[int] = []
+        if uidnext > stored_uidnext or len(local) != exists:
+            # "n:*" always names the highest UID, even below n: filter.
+            found = client.search(["UID", f"{stored_uidnext}:*"]) if exists else []
+            new = sorted(u for u in found if u >= stored_uidnext and u not in local)
+        present_at_select = len(local) + sum(1 for u in new if u < uidnext)
+        if present_at_select != exists:
+            log.info(
+                "QRESYNC on %s: %d local + new against EXISTS %d; comparing UIDs instead",
+                name,
+                present_at_select,
+                exists,
+            )
+            return False
+        result.method = "qresync"
+        changed = {uid: flags for uid, flags in resync.flags.items() if uid in local}
+        if changed:
+            result.flags_changed = self.repo.apply_server_flags(folder_id, uidvalidity, changed)
+        result.added = self._fetch_new(client, name, folder_id, uidvalidity, new)
+        return True
+
+    def _compare_uids(
+        self,
+        client: IMAPClient,
+        name: str,
+        folder_id: int,
+        uidvalidity: int,
+        modseqs: tuple[int | None, int | None],
+        exists: int,
+        refused: set[int],
+        result: FolderResult,
+    ) -> None:
+        """The server's whole UID list against ours; flags by CHANGEDSINCE when offered."""
+        stored_modseq, server_modseq = modseqs
+        result.method = "condstore" if server_modseq is not None else "full"
+        server_uids = set(client.search("ALL")) if exists else set()
+        local_before = self.repo.local_uids(folder_id, uidvalidity)
+        vanished = local_before - server_uids
+        if vanished:
+            result.removed += self.repo.remove_uids(folder_id, uidvalidity, vanished)
+        new = sorted(server_uids - local_before)
+        result.added = self._fetch_new(client, name, folder_id, uidvalidity, new)
+
+        known = local_before & server_uids
+        if known:
+            result.flags_changed = self._refresh_flags(
+                client, folder_id, uidvalidity, stored_modseq, server_modseq, known
+            )
+        stale = known & refused
+        if stale:
+            # A refused flag change left our copy wrong, and CHANGEDSINCE would not say so.
+            result.flags_changed += self._refresh_flags(
+                client, folder_id, uidvalidity, None, None, stale
+            )
 
     def _fetch_new(
         self, client: IMAPClient, name: str, folder_id: int, uidvalidity: int, new: list[int]
@@ -328,10 +465,12 @@ class MailSync:
         future: Any,
     ) -> int:
         fields = future.result()
-        messages = [
-            NewMessage(uid=uid, raw=raw, flags=tuple(flags), internal_date=idate, fields=f)
-            for (uid, raw, flags, idate), f in zip(items, fields, strict=True)
-        ]
+        messages = self.smime.apply(
+            [
+                NewMessage(uid=uid, raw=raw, flags=tuple(flags), internal_date=idate, fields=f)
+                for (uid, raw, flags, idate), f in zip(items, fields, strict=True)
+            ]
+        )
         return len(self.repo.add_messages(folder_id, uidvalidity, messages))
 
     def _refresh_flags(
@@ -362,10 +501,11 @@ class MailSync:
         self.on_event(SyncProgress(self.account_id, folder, done, total))
 
     # -- local changes to the server --------------------------------------------------------
-    def _push_pending(self, client: IMAPClient, folder_id: int, uidvalidity: int) -> None:
+    def _push_pending(self, client: IMAPClient, folder_id: int, uidvalidity: int) -> _Pushed:
         ops = self.repo.pending_ops(folder_id)
+        pushed = _Pushed()
         if not ops:
-            return
+            return pushed
         done: list[int] = []
         stale = [op_id for op_id, validity, *_ in ops if validity != uidvalidity]
         current = [op for op in ops if op[1] == uidvalidity]
@@ -380,6 +520,7 @@ class MailSync:
                 # Refused for good (target folder gone...): drop the change; a message that
                 # did not move comes back at this very sync, so nothing is lost.
                 log.warning("server refused %s %r on %s: %s", kind, argument, uids, exc)
+                pushed.refused.update(uids)
             done.extend(op_id for op_id, *_ in group)
         if expunge:
             if client.has_capability("UIDPLUS"):
@@ -387,6 +528,8 @@ class MailSync:
             else:
                 client.expunge()
         self.repo.ops_done(stale + done)
+        pushed.sent = len(done)
+        return pushed
 
     @staticmethod
     def _apply_op(client: IMAPClient, kind: str, argument: str, uids: list[int]) -> list[int]:

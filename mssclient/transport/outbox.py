@@ -24,6 +24,7 @@ from mssclient.store import Store
 from mssclient.transport.accounts import Account, Authenticator
 from mssclient.transport.events import EventCallback, OutboxChanged, ignore
 from mssclient.transport.imap_sync import NETWORK_ERRORS
+from mssclient.transport.smime_send import protect_outgoing
 from mssclient.transport.smtp_send import SendFailure, SendResult, submit
 
 log = logging.getLogger(__name__)
@@ -49,11 +50,13 @@ class OutboxItem:
     last_error_fr: str
     refused: dict[str, Any]
     sent_copy_saved: bool
+    #: How S/MIME protected it ('' until its first attempt; then a Protection value).
+    protection: str = ""
 
 
 _COLUMNS = (
     "id, account_id, envelope_from, envelope_to, request_dsn, state, attempts, "
-    "next_attempt_at, last_error, last_error_fr, refused, sent_copy_saved"
+    "next_attempt_at, last_error, last_error_fr, refused, sent_copy_saved, protection"
 )
 
 
@@ -71,6 +74,7 @@ def _item(row: Any) -> OutboxItem:
         last_error_fr=row[9],
         refused=json.loads(row[10]) if row[10] else {},
         sent_copy_saved=bool(row[11]),
+        protection=row[12],
     )
 
 
@@ -198,10 +202,11 @@ class Outbox:
         assert item is not None
         self.store.execute("UPDATE mail_outbox SET state = 'sending' WHERE id = ?", (outbox_id,))
         try:
+            raw = self._protected_raw(account, item)
             result = submit_fn(
                 account,
                 auth,
-                self.raw(outbox_id),
+                raw,
                 item.envelope_from,
                 list(item.recipients),
                 request_dsn=item.request_dsn,
@@ -247,6 +252,19 @@ class Outbox:
         new = self.item(outbox_id)
         assert new is not None
         return new
+
+    def _protected_raw(self, account: Account, item: OutboxItem) -> bytes:
+        """The bytes to submit: signed and/or encrypted once, at the first attempt, then
+        kept (retries and the Sent copy send exactly the same message)."""
+        raw = self.raw(item.id)
+        if item.protection:
+            return raw
+        protected, protection = protect_outgoing(self.store, account, raw, item.recipients)
+        self.store.execute(
+            "UPDATE mail_outbox SET raw = ?, protection = ? WHERE id = ?",
+            (protected, protection, item.id),
+        )
+        return protected
 
     def save_sent_copies(self, account_id: int, copy_to_sent: Callable[[bytes], None]) -> int:
         """Append sent messages to the server's Sent folder; keep trying those that fail."""

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from mssclient.errors import MssError
+from mssclient.mailstore.drafts import DraftStore
 from mssclient.mailstore.repository import MailRepository
 from mssclient.store import Store
 from mssclient.transport.accounts import Account, Authenticator
@@ -25,6 +26,7 @@ from mssclient.transport.events import (
     Event,
     EventCallback,
     NewMailSignal,
+    ServerDraftsSynced,
     WorkerError,
     ignore,
 )
@@ -33,6 +35,7 @@ from mssclient.transport.imap_connection import connect_imap
 from mssclient.transport.imap_sync import MailSync
 from mssclient.transport.outbox import Outbox, append_to_sent
 from mssclient.transport.parsing import ParsePool
+from mssclient.transport.server_drafts import has_work, sync_server_drafts
 
 log = logging.getLogger(__name__)
 
@@ -113,6 +116,11 @@ class AccountWorker:
     def archive(self, message_ids: Sequence[int]) -> None:
         self._commands.put(_Command("archive", (list(message_ids),)))
 
+    def sync_drafts(self) -> None:
+        """Send saved drafts to the server's Drafts folder (replacing their older copies)
+        and remove the copies of drafts deleted or sent; also done at every sync."""
+        self._commands.put(_Command("drafts"))
+
     # -- the worker thread --------------------------------------------------------------------
     def _connect(self) -> Any:
         return connect_imap(self.account, self.auth)
@@ -190,9 +198,21 @@ class AccountWorker:
             engine.delete(*args)
         elif name == "archive":
             engine.archive(*args)
+        if name in ("drafts", "sync", "tick"):
+            self._sync_drafts(engine)
         if name in ("send", "tick") or outbox.next_due_in(self.account_id) == 0:
 
             def copy(raw: bytes) -> None:
                 append_to_sent(engine.ensure_client(), engine.repo, self.account_id, raw)
 
             outbox.send_due(self.account, self.auth, copy_to_sent=copy)
+
+    def _sync_drafts(self, engine: MailSync) -> None:
+        drafts = DraftStore(engine.repo.store)
+        if not has_work(drafts, self.account_id):
+            return  # no connection opened for nothing
+        done = sync_server_drafts(engine.ensure_client(), engine.repo, drafts, self.account_id)
+        if done.uploaded or done.removed:
+            self.on_event(ServerDraftsSynced(self.account_id, tuple(done.uploaded), done.removed))
+        for message in done.refused.values():
+            self.on_event(WorkerError(self.account_id, message))

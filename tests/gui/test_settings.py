@@ -36,7 +36,7 @@ def test_settings_dialog_saves_delay_and_audits_it(
     assert dialog is not None
     assert dialog.windowTitle() == "Paramètres"
     tabs = [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())]
-    assert tabs == ["Général", "Profil", "Journal d'audit"]
+    assert tabs == ["Général", "Profil", "Journal d'audit", "Certificats"]
     assert dialog.idle_minutes.value() == 10
     dialog.idle_minutes.setValue(3)
     dialog.accept()

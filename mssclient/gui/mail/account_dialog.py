@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -131,6 +132,33 @@ class AccountDialog(QDialog):
         self.ca_browse.clicked.connect(self._choose_ca)
         self.anchors.currentIndexChanged.connect(self._update_ca)
 
+        self.smime_box = QGroupBox(self.tr("End-to-end security (S/MIME)"))
+        self.smime_sign = QCheckBox(self.tr("Sign my messages when I have a certificate"))
+        self.smime_sign.setObjectName("smimeSign")
+        self.smime_sign.setChecked(True)
+        self.smime_require = QCheckBox(
+            self.tr("Require encryption: refuse to send to recipients without a certificate")
+        )
+        self.smime_require.setObjectName("smimeRequireEncryption")
+        self.smime_anchors = QComboBox()
+        self.smime_anchors.setObjectName("smimeAnchors")
+        self.smime_anchors.addItem(self.tr("IGC-Santé roots"), TrustAnchors.IGC_SANTE.value)
+        self.smime_anchors.addItem(self.tr("System certificate store"), TrustAnchors.SYSTEM.value)
+        self.smime_anchors.addItem(self.tr("A CA certificate file"), TrustAnchors.CA_FILE.value)
+        self.smime_ca_file = QLineEdit()
+        self.smime_ca_file.setObjectName("smimeCaFile")
+        self.smime_ca_browse = QPushButton(self.tr("Choose…"))
+        self.smime_ca_browse.clicked.connect(self._choose_smime_ca)
+        self.smime_anchors.currentIndexChanged.connect(self._update_ca)
+        smime_form = QFormLayout(self.smime_box)
+        smime_form.addRow(self.smime_sign)
+        smime_form.addRow(self.smime_require)
+        smime_ca_row = QHBoxLayout()
+        smime_ca_row.addWidget(self.smime_ca_file, 1)
+        smime_ca_row.addWidget(self.smime_ca_browse)
+        smime_form.addRow(self.tr("Authorities for signatures:"), self.smime_anchors)
+        smime_form.addRow(self.tr("CA file:"), smime_ca_row)
+
         self.status = QLabel()
         self.status.setObjectName("accountStatus")
         self.status.setWordWrap(True)
@@ -165,6 +193,7 @@ class AccountDialog(QDialog):
         layout.addLayout(identity)
         layout.addLayout(servers)
         layout.addLayout(trust)
+        layout.addWidget(self.smime_box)
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
 
@@ -182,11 +211,30 @@ class AccountDialog(QDialog):
         self.smtp_box.set_settings(account.smtp)
         self.anchors.setCurrentIndex(max(0, self.anchors.findData(account.trust_anchors.value)))
         self.ca_file.setText(account.ca_file)
+        self.smime_sign.setChecked(account.smime_sign)
+        self.smime_require.setChecked(account.smime_require_encryption)
+        self.smime_anchors.setCurrentIndex(
+            max(0, self.smime_anchors.findData(account.smime_anchors.value))
+        )
+        self.smime_ca_file.setText(account.smime_ca_file)
 
     def _update_ca(self) -> None:
         wanted = self.anchors.currentData() == TrustAnchors.CA_FILE
         self.ca_file.setEnabled(wanted)
         self.ca_browse.setEnabled(wanted)
+        smime_wanted = self.smime_anchors.currentData() == TrustAnchors.CA_FILE
+        self.smime_ca_file.setEnabled(smime_wanted)
+        self.smime_ca_browse.setEnabled(smime_wanted)
+
+    def _choose_smime_ca(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("CA certificate file"),
+            "",
+            self.tr("Certificates (*.pem *.crt *.cer *.der)"),
+        )
+        if name:
+            self.smime_ca_file.setText(name)
 
     def _choose_ca(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
@@ -240,6 +288,11 @@ class AccountDialog(QDialog):
                 found.append(self.tr("Unencrypted connections are only allowed to this computer."))
         if self.anchors.currentData() == TrustAnchors.CA_FILE and not self.ca_file.text().strip():
             found.append(self.tr("Choose the CA certificate file."))
+        if (
+            self.smime_anchors.currentData() == TrustAnchors.CA_FILE
+            and not self.smime_ca_file.text().strip()
+        ):
+            found.append(self.tr("Choose the CA file for signatures."))
         if self._existing is None and not self.password.text():
             found.append(self.tr("The password is required."))
         return found
@@ -265,6 +318,10 @@ class AccountDialog(QDialog):
             trust_anchors=TrustAnchors(self.anchors.currentData()),
             ca_file=self.ca_file.text().strip(),
             product_nil=self._existing.product_nil if self._existing is not None else "",
+            smime_sign=self.smime_sign.isChecked(),
+            smime_require_encryption=self.smime_require.isChecked(),
+            smime_anchors=TrustAnchors(self.smime_anchors.currentData()),
+            smime_ca_file=self.smime_ca_file.text().strip(),
         )
 
     def password_text(self) -> str:

@@ -7,12 +7,14 @@ touches the network or the store.
 
 from __future__ import annotations
 
+import contextlib
 import mimetypes
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,16 +33,34 @@ from PySide6.QtWidgets import (
 )
 
 from mssclient.errors import MssError
+from mssclient.gui.mail.protection_notice import ProtectionNotice
 from mssclient.gui.mail.reader import human_size
 from mssclient.gui.mail.recipient_completer import RecipientCompleter, RecipientLookup
 from mssclient.mail import MAX_ATTACHMENT_TOTAL, Address, Attachment, Draft, parse_recipient_list
+from mssclient.mail.addresses import checked_address
+from mssclient.security.smime import Protection
 from mssclient.transport.accounts import Account
+from mssclient.transport.smime_context import SendingPlan
+
+#: (sending account, every recipient address) -> how the message would leave.
+ProtectionPlanner = Callable[[Account, list[str]], SendingPlan]
 
 ATTACHMENT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def _addresses_text(values: Sequence[Address | str]) -> str:
     return ", ".join(str(v) for v in values)
+
+
+def typed_addresses(*texts: str) -> list[str]:
+    """The valid addresses typed so far (a half-typed one is simply not counted yet)."""
+    found: list[str] = []
+    for text in texts:
+        for chunk in re.split(r"[;,](?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)", text):
+            if chunk.strip():
+                with contextlib.suppress(MssError):
+                    found.append(checked_address(chunk.strip()).addr)
+    return found
 
 
 class ComposerDialog(QDialog):
@@ -56,6 +76,7 @@ class ComposerDialog(QDialog):
         account_id: int | None = None,
         draft_id: int | None = None,
         recipient_lookup: RecipientLookup | None = None,
+        protection_planner: ProtectionPlanner | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mailComposer")
@@ -106,6 +127,18 @@ class ComposerDialog(QDialog):
         self.delivery_report = QCheckBox(self.tr("Ask for a delivery report"))
         self.delivery_report.setObjectName("composerDeliveryReport")
 
+        self._planner = protection_planner
+        self.last_plan: SendingPlan | None = None
+        self.protection_notice = ProtectionNotice()
+        self.protection_notice.setVisible(protection_planner is not None)
+        self._plan_timer = QTimer(self)
+        self._plan_timer.setSingleShot(True)
+        self._plan_timer.setInterval(250)
+        self._plan_timer.timeout.connect(self.update_protection)
+        for edit in recipient_edits:
+            edit.textChanged.connect(self._plan_timer.start)
+        self.identity.currentIndexChanged.connect(self._plan_timer.start)
+
         self.error_label = QLabel()
         self.error_label.setObjectName("composerError")
         self.error_label.setWordWrap(True)
@@ -152,6 +185,7 @@ class ComposerDialog(QDialog):
         layout.addWidget(self.body_edit, 1)
         layout.addLayout(attach_row)
         layout.addLayout(options)
+        layout.addWidget(self.protection_notice)
         layout.addWidget(self.error_label)
         layout.addLayout(buttons)
         self.resize(720, 560)
@@ -159,6 +193,7 @@ class ComposerDialog(QDialog):
         if draft is not None:
             self.load_draft(draft)
         self._update_size()
+        self.update_protection()
 
     # -- filling --------------------------------------------------------------------------------
     def load_draft(self, draft: Draft) -> None:
@@ -294,12 +329,46 @@ class ComposerDialog(QDialog):
             "attachments": [a.filename for a in self._attachments],
         }
 
+    # -- end-to-end protection ----------------------------------------------------------------
+    def recipients(self) -> list[str]:
+        return typed_addresses(self.to_edit.text(), self.cc_edit.text(), self.bcc_edit.text())
+
+    def update_protection(self) -> SendingPlan | None:
+        """Say now how the message would leave (called as recipients change)."""
+        self._plan_timer.stop()
+        account = self.current_account()
+        if self._planner is None or account is None:
+            self.last_plan = None
+            return None
+        recipients = self.recipients()
+        if not recipients:
+            self.last_plan = None
+            self.protection_notice.show_no_recipient()
+            return None
+        try:
+            self.last_plan = self._planner(account, recipients)
+        except MssError:  # the store is locked or unreadable: say nothing rather than wrong
+            self.last_plan = None
+            self.protection_notice.show_no_recipient()
+            return None
+        self.protection_notice.show_plan(self.last_plan, account)
+        return self.last_plan
+
     def request_send(self) -> None:
         self.error_label.hide()
         try:
             draft = self.draft()
         except MssError as exc:
             self.show_error(exc.user_message)
+            return
+        plan = self.update_protection()
+        if plan is not None and plan.plan.protection is Protection.REFUSED:
+            self.show_error(
+                self.tr(
+                    "This account requires encryption: the message cannot be sent while "
+                    "these recipients have no certificate: %1."
+                ).replace("%1", ", ".join(m.address for m in plan.plan.missing))
+            )
             return
         self.send_button.setEnabled(False)
         self.send_requested.emit(draft, self.current_account())

@@ -13,6 +13,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
+from cryptography import x509
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
@@ -48,8 +49,11 @@ from mssclient.gui.mail.search_box import SearchBox
 from mssclient.gui.mail.sending import Wire, build_receipt_wire, build_wire, queue_wire
 from mssclient.mail import Address, AttachmentInfo, Draft, attachment_bytes
 from mssclient.mail.replies import forward_draft, reply_draft
-from mssclient.mailstore import MailRepository, parse_query, search
+from mssclient.mailstore import MailRepository, SmimeRecord, parse_query, search
+from mssclient.mailstore.models import MessageFields
 from mssclient.profile import current_actor
+from mssclient.security.smime import SmimeStatus
+from mssclient.security.smime.repository import CertificateRepository
 from mssclient.store import Store
 from mssclient.transport.accounts import Account, Authenticator, load_accounts, save_account
 from mssclient.transport.events import (
@@ -59,8 +63,14 @@ from mssclient.transport.events import (
     SyncProgress,
     WorkerError,
 )
+from mssclient.transport.smime_context import SendingPlan, plan_for
+from mssclient.transport.smime_receive import OpeningKeys, load_keys
+from mssclient.transport.smime_receive import open_message as open_smime
 
 log = logging.getLogger(__name__)
+
+#: What re-opening an S/MIME message gave: record, re-parsed fields, certificates to keep.
+Opened = tuple[SmimeRecord, MessageFields | None, tuple[x509.Certificate, ...]]
 
 SEARCH_LIMIT = 200
 
@@ -342,17 +352,44 @@ class MailArea(QWidget):
         self.open_message(row.id)
 
     def open_message(self, message_id: int) -> None:
-        raw = self._repo().raw(message_id)
+        repo = self._repo()
+        raw = repo.raw(message_id)
         self._open_token += 1
         token = self._open_token
         if raw is None:
             self.reader.clear()
             return
+        record = repo.smime_record(message_id)
+        readable = repo.readable(message_id) if record is not None else None
+        keys = self._keys_to_retry(message_id, record)
         self.reader.show_loading()
-        Op(self, lambda: prepare_message(message_id, raw)).success(
-            lambda prepared: self._show_prepared(token, prepared)
-        ).failure(lambda exc: self._say(self.tr("The message could not be opened."))).run()
+
+        def work() -> tuple[PreparedMessage, Opened | None]:
+            if keys is None:
+                return prepare_message(message_id, raw, readable, record), None
+            opened = open_smime(raw, keys)  # a key imported since the sync may open it now
+            return prepare_message(message_id, raw, opened[0].readable, opened[0]), opened
+
+        Op(self, work).success(lambda result: self._show_reopened(token, *result)).failure(
+            lambda exc: self._say(self.tr("The message could not be opened."))
+        ).run()
         self._mark_seen(message_id)
+
+    def _keys_to_retry(self, message_id: int, record: SmimeRecord | None) -> OpeningKeys | None:
+        """The user's keys, when a message could not be decrypted at sync time."""
+        if record is None or record.status != SmimeStatus.DECRYPT_NO_KEY.value:
+            return None
+        keys = load_keys(self._store(), self._account_of_message(message_id))
+        return keys if keys.identities else None
+
+    def _show_reopened(self, token: int, prepared: PreparedMessage, opened: Opened | None) -> None:
+        if opened is not None and prepared.smime is not None:
+            record, fields, collectable = opened
+            if record.status != SmimeStatus.DECRYPT_NO_KEY.value:
+                with contextlib.suppress(MssError):  # locked meanwhile: retried next time
+                    self._repo().save_smime(prepared.message_id, record, fields)
+                    CertificateRepository(self._store()).collect(collectable)
+        self._show_prepared(token, prepared)
 
     def _show_prepared(self, token: int, prepared: PreparedMessage) -> None:
         if token != self._open_token:
@@ -394,7 +431,7 @@ class MailArea(QWidget):
             target, _ = QFileDialog.getSaveFileName(self, self.tr("Save attachment"), info.filename)
         if not target:
             return
-        raw = self._repo().raw(message_id)
+        raw = self._repo().readable(message_id)
         if raw is None:
             return
         path = Path(target)
@@ -409,7 +446,7 @@ class MailArea(QWidget):
         ).failure(self._report_failure).run()
 
     def open_attachment(self, message_id: int, info: AttachmentInfo) -> None:
-        raw = self._repo().raw(message_id)
+        raw = self._repo().readable(message_id)
         if raw is None:
             return
         self._store().audit.append(current_actor(), "mail.attachment.open", str(message_id))
@@ -456,6 +493,7 @@ class MailArea(QWidget):
             draft=draft,
             account_id=account_id or self._current_account_id,
             recipient_lookup=self.find_recipients,
+            protection_planner=self.plan_protection,
         )
         composer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         composer.send_requested.connect(lambda d, a: self.send(composer, d, a))
@@ -464,6 +502,10 @@ class MailArea(QWidget):
         self.composers.append(composer)
         composer.show()
         return composer
+
+    def plan_protection(self, account: Account, recipients: list[str]) -> SendingPlan:
+        """How a message would leave: a few indexed reads of the certificate tables."""
+        return plan_for(self._store(), account, recipients)
 
     def find_recipients(self, text: str) -> list[Recipient]:
         """Suggestions from the imported national directory, the hospital's own
@@ -480,7 +522,7 @@ class MailArea(QWidget):
     def reply(self, *, reply_all: bool) -> ComposerDialog | None:
         message_id = self.current_message_id()
         account = self._account_of_message(message_id) if message_id is not None else None
-        raw = self._repo().raw(message_id) if message_id is not None else None
+        raw = self._repo().readable(message_id) if message_id is not None else None
         if account is None or raw is None:
             return None
         identity = Address(account.display_name, account.address)
@@ -490,7 +532,7 @@ class MailArea(QWidget):
     def forward(self) -> None:
         message_id = self.current_message_id()
         account = self._account_of_message(message_id) if message_id is not None else None
-        raw = self._repo().raw(message_id) if message_id is not None else None
+        raw = self._repo().readable(message_id) if message_id is not None else None
         if account is None or raw is None:
             return
         identity = Address(account.display_name, account.address)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from mssclient.mail import FullMessage, attachment_bytes, parse_full, wants_read_receipt
 from mssclient.mail.subjects import strip_mssante_subject_prefix
+from mssclient.mailstore import SmimeRecord
 
 #: Inline (cid:) images resolved for the HTML view; more or bigger ones stay unshown.
 MAX_INLINE_IMAGES = 20
@@ -21,11 +22,23 @@ class PreparedMessage:
     subject: str
     inline_images: dict[str, bytes] = field(default_factory=dict)
     receipt_to: str | None = None
+    #: What opening a signed or encrypted message found (None: a plain message).
+    smime: SmimeRecord | None = None
 
 
-def prepare_message(message_id: int, raw: bytes) -> PreparedMessage:
-    """Parse for display; never raises on bad input (the parser records problems)."""
-    full = parse_full(raw)
+def prepare_message(
+    message_id: int,
+    raw: bytes,
+    readable: bytes | None = None,
+    smime: SmimeRecord | None = None,
+) -> PreparedMessage:
+    """Parse for display; never raises on bad input (the parser records problems).
+
+    ``raw`` is the message as received (what "Show source" shows); ``readable`` its
+    decrypted and unwrapped form when it was signed or encrypted.
+    """
+    shown = readable if readable is not None else raw
+    full = parse_full(shown)
     subject = strip_mssante_subject_prefix(full.display_subject or full.subject)
     inline: dict[str, bytes] = {}
     if full.html is not None:
@@ -36,9 +49,9 @@ def prepare_message(message_id: int, raw: bytes) -> PreparedMessage:
                 if info.size > MAX_INLINE_IMAGE_BYTES:
                     continue
                 with contextlib.suppress(Exception):  # a broken image is just not shown
-                    inline[info.content_id] = attachment_bytes(raw, info.part_index)
+                    inline[info.content_id] = attachment_bytes(shown, info.part_index)
     try:
         receipt_to = wants_read_receipt(raw)
     except Exception:
         receipt_to = None
-    return PreparedMessage(message_id, raw, full, subject, inline, receipt_to)
+    return PreparedMessage(message_id, raw, full, subject, inline, receipt_to, smime)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from mssclient.gui.mail.prepared_message import PreparedMessage
 from mssclient.gui.mail.safe_browser import SafeTextBrowser
+from mssclient.gui.mail.smime_banner import SmimeBanner
 from mssclient.mail import AttachmentInfo
 from mssclient.mailstore import MessageRow
 
@@ -83,6 +84,9 @@ class MessageReader(QWidget):
         self.source_button.setCheckable(True)
         self.source_button.toggled.connect(self._show_source)
         problem_row.addWidget(self.source_button)
+
+        self.smime_banner = SmimeBanner()
+        self.smime_banner.show_original_requested.connect(self.source_button.toggle)
 
         self.receipt_banner, self.receipt_label, receipt_row = _banner(
             "receiptBanner", "background: #e5f1fb; color: #0b2a44;"
@@ -152,6 +156,7 @@ class MessageReader(QWidget):
         layout.addWidget(self.placeholder)
         layout.addWidget(self.subject_label)
         layout.addWidget(self.header_label)
+        layout.addWidget(self.smime_banner)
         layout.addWidget(self.problem_banner)
         layout.addWidget(self.receipt_banner)
         layout.addWidget(self.conversation_label)
@@ -168,6 +173,7 @@ class MessageReader(QWidget):
         self.header_label.clear()
         self.problem_label.clear()
         self.receipt_label.clear()
+        self.smime_banner.clear()
         self.body.clear_content()
         self.source.clear()
         self.attachments.clear()
@@ -217,6 +223,8 @@ class MessageReader(QWidget):
         for widget in (self.subject_label, self.header_label, self.pages):
             widget.show()
 
+        sender = full.from_.addr if full.from_ is not None else ""
+        self.smime_banner.show_record(prepared.smime, sender)
         if full.is_malformed:
             # The parser's French description already says the original is kept.
             self.problem_label.setText(

@@ -141,6 +141,14 @@ class CertificateRepository:
             )
         return True
 
+    def remove_certificate(self, fingerprint: str, actor: str = "utilisateur") -> None:
+        """Forget a correspondent's certificate (mail to them is no longer encrypted)."""
+        with self._store.transaction():
+            self._store.execute(
+                "DELETE FROM smime_certificates WHERE fingerprint = ?", (fingerprint,)
+            )
+            self._store.audit.append(actor, "smime.certificate.remove", fingerprint)
+
     def collect(self, certificates: Iterable[x509.Certificate]) -> int:
         """Keep the certificates of a verified signature; returns how many were new."""
         return sum(self.add_certificate(cert, "collected") for cert in certificates)

@@ -45,6 +45,8 @@ class MailEnv:
     deliver: Callable[[str, bytes], None]
     stop_smtp: Callable[[], None]
     start_smtp: Callable[[], None]
+    stop_imap: Callable[[], None]
+    start_imap: Callable[[], None]
     imap_starttls_port: int | None = None
     smtp_starttls_port: int | None = None
 
@@ -92,6 +94,8 @@ def _real_servers(servers: MailServers) -> MailEnv:
         deliver=lambda address, raw: servers.deliver(address, raw),
         stop_smtp=servers.stop_smtp,
         start_smtp=servers.start_smtp,
+        stop_imap=servers.stop_imap,
+        start_imap=servers.start_imap,
     )
 
 
@@ -146,6 +150,8 @@ def _sandbox(tmp: Path) -> Iterator[MailEnv]:
             deliver=lambda address, raw: state["sandbox"].deliver(address, raw),
             stop_smtp=stop,
             start_smtp=start,
+            stop_imap=stop,  # one process serves both: the whole sandbox restarts
+            start_imap=start,
         )
     finally:
         state["sandbox"].stop()

@@ -67,3 +67,25 @@ def test_failed_migration_rolls_back_whole_step(tmp_path: Path, store_key: bytes
             migrate(store, backup_dir=tmp_path / "b", existed=True, migrations=broken)
         assert store.schema_version() == LATEST_VERSION
         assert store.scalar("SELECT count(*) FROM sqlite_master WHERE name = 'half'") == 0
+
+
+def test_a_first_version_store_upgrades_through_every_real_migration(
+    tmp_path: Path, store_key: bytes
+) -> None:
+    path = tmp_path / "store.db"
+    with Store.open(path, store_key, apply_migrations=False) as store:
+        migrate(store, backup_dir=tmp_path / "backups", existed=False, migrations=MIGRATIONS[:1])
+        assert store.schema_version() == 1
+        store.set_meta("patient", "Mme Durand")
+        store.audit.append("tester", "note.create", "note:1")
+    with Store.open(path, store_key, key_known_good=True) as upgraded:
+        assert upgraded.schema_version() == LATEST_VERSION
+        assert upgraded.get_meta("patient") == "Mme Durand"
+        assert [e.action for e in upgraded.audit.entries()] == ["note.create"]
+        applied = [r[0] for r in upgraded.query("SELECT number FROM schema_migrations")]
+        assert applied == list(range(1, LATEST_VERSION + 1))
+    backups = list((tmp_path / "backups").glob("store-v1-*.db"))
+    assert len(backups) == 1
+    with Store.open(backups[0], store_key, apply_migrations=False) as old:
+        assert old.schema_version() == 1
+        assert old.get_meta("patient") == "Mme Durand"

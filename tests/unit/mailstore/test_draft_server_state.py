@@ -1,0 +1,69 @@
+"""Which drafts wait for the server, and which server copies wait to be removed."""
+
+from __future__ import annotations
+
+from mssclient.mailstore import DraftStore
+from tests.unit.mailstore.helpers import add_account
+
+
+def test_every_change_of_text_makes_a_new_version_to_upload(temp_store):
+    account = add_account(temp_store)
+    drafts = DraftStore(temp_store)
+    draft_id = drafts.save(account, {"text": "a"}, raw=b"Subject: a\r\n\r\na\r\n")
+    assert [d.id for d in drafts.needing_upload(account)] == [draft_id]
+    assert drafts.record_server_copy(draft_id, account, "Drafts", 4, uidvalidity=9)
+    assert drafts.get(draft_id).on_server
+    assert drafts.needing_upload(account) == []
+    # Any writer counts (the GUI keeps its own SQL): the version moves on by itself.
+    temp_store.execute(
+        "UPDATE mail_drafts SET content = ? WHERE id = ?", ('{"text": "b"}', draft_id)
+    )
+    record = drafts.get(draft_id)
+    assert (record.version, record.server_version, record.on_server) == (2, 1, False)
+    assert [d.id for d in drafts.needing_upload(account)] == [draft_id]
+    # Bookkeeping of the server copy is not a change of text.
+    drafts.record_server_copy(draft_id, account, "Drafts", 5, uidvalidity=9, version=2)
+    assert drafts.get(draft_id).version == 2
+
+
+def test_a_draft_without_built_message_is_not_uploaded(temp_store):
+    account = add_account(temp_store)
+    drafts = DraftStore(temp_store)
+    drafts.save(account, {"text": "pas encore construit"})
+    assert drafts.needing_upload(account) == []
+
+
+def test_replaced_and_deleted_copies_are_queued_for_removal(temp_store):
+    account = add_account(temp_store)
+    drafts = DraftStore(temp_store)
+    draft_id = drafts.save(account, {}, raw=b"x")
+    drafts.record_server_copy(draft_id, account, "Drafts", 4, uidvalidity=9)
+    assert drafts.pending_removals(account) == []
+    drafts.save(account, {"v": 2}, raw=b"y", draft_id=draft_id)
+    drafts.record_server_copy(draft_id, account, "Drafts", 6, uidvalidity=9)
+    [replaced] = drafts.pending_removals(account)
+    assert (replaced.folder, replaced.uidvalidity, replaced.uid) == ("Drafts", 9, 4)
+    drafts.removal_done(replaced.id)
+    drafts.delete(draft_id)  # sent or discarded, whoever deletes it
+    [left] = drafts.pending_removals(account)
+    assert (left.folder, left.uidvalidity, left.uid) == ("Drafts", 9, 6)
+
+
+def test_a_copy_uploaded_for_a_draft_deleted_meanwhile_is_queued(temp_store):
+    account = add_account(temp_store)
+    drafts = DraftStore(temp_store)
+    draft_id = drafts.save(account, {}, raw=b"x")
+    drafts.delete(draft_id)
+    assert drafts.pending_removals(account) == []  # never reached the server
+    assert not drafts.record_server_copy(draft_id, account, "Brouillons", 12, uidvalidity=3)
+    [orphan] = drafts.pending_removals(account)
+    assert (orphan.folder, orphan.uid) == ("Brouillons", 12)
+
+
+def test_deleting_an_account_with_drafts_on_the_server_works(temp_store):
+    account = add_account(temp_store)
+    drafts = DraftStore(temp_store)
+    draft_id = drafts.save(account, {}, raw=b"x")
+    drafts.record_server_copy(draft_id, account, "Drafts", 4, uidvalidity=9)
+    temp_store.execute("DELETE FROM mail_accounts WHERE id = ?", (account,))
+    assert drafts.get(draft_id) is None
