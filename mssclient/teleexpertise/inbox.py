@@ -10,6 +10,11 @@ area) and flags the request of its thread, never raises.
 Checks on received updates: an expert's action must come from the department's mailbox,
 a requester's action from the requester's mailbox; anything else is refused and flagged.
 Mails this workstation sent (their Message-ID is in the request's history) are skipped.
+
+S/MIME (``secure_mail``): a signed or encrypted mail is read in the form the sync decrypted
+and verified. One whose signature shows tampering is refused like an unreadable part. One
+that could not be decrypted flags the request of its thread "unreadable" and is tried again
+at each scan after the user's keys change (or once the mail area has opened it).
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from typing import TYPE_CHECKING
 from mssclient.errors import MssError
 from mssclient.mail import attachment_bytes, parse_full
 from mssclient.mail.models import FullMessage
+from mssclient.security.smime import SmimeStatus
 from mssclient.teleexpertise.delivery import (
     DeliveryReport,
     acknowledgement_problem,
@@ -30,11 +36,14 @@ from mssclient.teleexpertise.delivery import (
 from mssclient.teleexpertise.jsonguard import MAX_BYTES
 from mssclient.teleexpertise.mail_parts import FHIR_FILENAME, mail_parts_to_update
 from mssclient.teleexpertise.model import RequestStatus, Role, TeleexpertiseRequest
+from mssclient.teleexpertise.protection import UNTRUSTWORTHY, MailProtection
 from mssclient.teleexpertise.repository import (
     FLAG_FHIR_PROBLEMS,
+    FLAG_UNDECRYPTABLE,
     OUTGOING,
     TeleexpertiseRepository,
 )
+from mssclient.teleexpertise.secure_mail import SecureMail, keys_version, stored_status
 from mssclient.teleexpertise.state import RULES, Action
 from mssclient.teleexpertise.updates import ParsedTeleexpertiseUpdate, PayloadRejected
 
@@ -45,10 +54,7 @@ APPLIED = "applied"
 IGNORED = "ignored"  # no structured part, or a mail this workstation sent
 REJECTED = "rejected"  # the structured part could not be read, or was not acceptable
 ORPHAN = "orphan"  # an update for a request not (yet) known here: retried
-ENCRYPTED = "encrypted"  # S/MIME and no way to open it yet: retried when one is given
-
-#: Turns raw bytes into readable ones (S/MIME decryption); None when it cannot.
-Unwrap = Callable[[bytes], bytes | None]
+ENCRYPTED = "encrypted"  # S/MIME, no key here opens it: retried when the keys change
 
 _FLAG_SENDER = "unexpected-sender"
 
@@ -66,6 +72,7 @@ class Change:
 class ScanReport:
     changes: list[Change] = field(default_factory=list)
     rejected: list[tuple[int, str]] = field(default_factory=list)  # (mail id, French reason)
+    undecryptable: list[int] = field(default_factory=list)  # mail ids, newly found
     looked_at: int = 0
 
     def answers_for_me(self) -> list[TeleexpertiseRequest]:
@@ -86,6 +93,13 @@ class _Candidate:
     mail_id: int
     header_id: str
     mailbox: str  # address of the account whose folder holds it
+    account_id: int
+    outcome: str = ""  # of an earlier look (orphan, encrypted), else ""
+    detail: str = ""
+
+
+class _Undecryptable:
+    """Marks a mail no key here decrypts."""
 
 
 @dataclass(frozen=True)
@@ -93,7 +107,8 @@ class _Read:
     candidate: _Candidate
     sender: str
     thread_ids: tuple[str, ...]
-    parsed: ParsedTeleexpertiseUpdate | PayloadRejected | DeliveryReport | None
+    parsed: ParsedTeleexpertiseUpdate | PayloadRejected | DeliveryReport | _Undecryptable | None
+    protection: MailProtection | None = None
 
 
 def _bare(message_id: str) -> str:
@@ -130,27 +145,36 @@ class MailScanner:
         store: Store,
         repository: TeleexpertiseRepository | None = None,
         *,
-        unwrap: Unwrap | None = None,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         self.store = store
         self.repo = repository or TeleexpertiseRepository(store)
-        self.unwrap = unwrap
+        self.secure = SecureMail(store)
         self.clock = clock
+        self._keys: str | None = None  # keys_version, read once per scan
 
     # -- candidates -------------------------------------------------------------------------
     def _candidates(self) -> list[_Candidate]:
         rows = self.store.query(
-            "SELECT m.id, m.message_id, a.address FROM mail_messages m "
+            "SELECT m.id, m.message_id, a.address, a.id, s.outcome, s.detail "
+            "FROM mail_messages m "
             "JOIN mail_folders f ON f.id = m.folder_id "
             "JOIN mail_accounts a ON a.id = f.account_id "
             "LEFT JOIN te_mail_seen s ON s.mail_message_id = m.id "
             "WHERE (m.has_attachments = 1 OR m.smime != '') AND m.deleted = 0 "
-            "AND (s.mail_message_id IS NULL OR s.outcome = ? OR (s.outcome = ? AND ?)) "
+            "AND (s.mail_message_id IS NULL OR s.outcome IN (?, ?)) "
             "ORDER BY m.date_utc, m.id",
-            (ORPHAN, ENCRYPTED, int(self.unwrap is not None)),
+            (ORPHAN, ENCRYPTED),
         )
-        return [_Candidate(int(r[0]), str(r[1]), str(r[2]).lower()) for r in rows]
+        return [
+            _Candidate(int(r[0]), str(r[1]), str(r[2]).lower(), int(r[3]), r[4] or "", r[5] or "")
+            for r in rows
+        ]
+
+    def _keys_version(self) -> str:
+        if self._keys is None:
+            self._keys = keys_version(self.store)
+        return self._keys
 
     def _known_message_ids(self) -> set[str]:
         rows = self.store.query(
@@ -179,33 +203,40 @@ class MailScanner:
 
     # -- reading ----------------------------------------------------------------------------
     def _read(self, candidate: _Candidate) -> _Read | None:
-        """The candidate's structured part; None (recorded) when there is nothing to read."""
-        raw = self.store.scalar(
-            "SELECT raw FROM mail_raw WHERE message_id = ?", (candidate.mail_id,)
-        )
-        if raw is None:
+        """The candidate's structured part; None (recorded) when there is nothing to read,
+        or when a mail still undecryptable has nothing new to try."""
+        retry = False
+        if candidate.outcome == ENCRYPTED:
+            retry = candidate.detail != self._keys_version()
+            opened_meanwhile = stored_status(self.store, candidate.mail_id)
+            if not retry and opened_meanwhile is SmimeStatus.DECRYPT_NO_KEY:
+                return None
+        opened = self.secure.open(candidate.mail_id, candidate.account_id, retry=retry)
+        if opened is None:
             self._record(candidate.mail_id, candidate.header_id, IGNORED)
             return None
-        raw = bytes(raw)
+        raw, protection = opened.raw, opened.protection
         full = parse_full(raw)
-        if full.smime == "encrypted":
-            opened = self.unwrap(raw) if self.unwrap is not None else None
-            if opened is None:
-                self._record(candidate.mail_id, candidate.header_id, ENCRYPTED)
-                return None
-            raw, full = opened, parse_full(opened)
+        sender = full.from_.addr.lower() if full.from_ is not None else ""
+        thread = tuple(_bare(i) for i in [full.in_reply_to, *full.references] if i)
         parsed: ParsedTeleexpertiseUpdate | PayloadRejected | DeliveryReport | None
+        if protection is not None and protection.status is SmimeStatus.DECRYPT_NO_KEY:
+            return _Read(candidate, sender, thread, _Undecryptable(), protection)
+        if protection is not None and not protection.readable:
+            parsed = PayloadRejected("message sécurisé illisible (" + protection.describe() + ")")
+            return _Read(candidate, sender, thread, parsed, protection)
         parsed = structured_part(full, raw) or read_delivery_report(full, raw)
         if parsed is None:
             self._record(candidate.mail_id, candidate.header_id, IGNORED)
             return None
-        sender = full.from_.addr.lower() if full.from_ is not None else ""
-        thread = tuple(_bare(i) for i in [full.in_reply_to, *full.references] if i)
-        return _Read(candidate, sender, thread, parsed)
+        if protection is not None and protection.status in UNTRUSTWORTHY:
+            parsed = PayloadRejected("message refusé : " + protection.describe())
+        return _Read(candidate, sender, thread, parsed, protection)
 
     def scan(self) -> ScanReport:
         """Read every new candidate mail; requests first, then updates oldest first."""
         report = ScanReport()
+        self._keys = None
         known = self._known_message_ids()
         reads: list[_Read] = []
         for candidate in self._candidates():
@@ -254,6 +285,9 @@ class MailScanner:
 
     def _apply(self, read: _Read, report: ScanReport, known: set[str]) -> None:
         c, parsed = read.candidate, read.parsed
+        if isinstance(parsed, _Undecryptable):
+            self._undecryptable(read, report)
+            return
         if isinstance(parsed, DeliveryReport):
             self._acknowledge(read, parsed, report, known)
             return
@@ -280,6 +314,7 @@ class MailScanner:
                 self._refuse(read, report, exc.user_message, uid)
                 return
             self._record(c.mail_id, c.header_id, APPLIED, uid)
+            saved = self._after_applying(read, saved)
             known.add(_bare(c.header_id))
             report.changes.append(Change(saved, None, self.repo.direction_of(saved)))
             return
@@ -306,8 +341,45 @@ class MailScanner:
         with self.repo.transaction():  # the new state and "this mail was read" together
             saved = self.repo.apply_received(parsed, message_id=c.header_id, mailbox=c.mailbox)
             self._record(c.mail_id, c.header_id, APPLIED, uid)
+            saved = self._after_applying(read, saved)
         known.add(_bare(c.header_id))
         report.changes.append(Change(saved, current.status, self.repo.direction_of(saved)))
+
+    def _undecryptable(self, read: _Read, report: ScanReport) -> None:
+        """No key here decrypts the mail: flag the request of its thread (when known) and
+        keep the mail for a later scan; the keys tried are remembered."""
+        c = read.candidate
+        target = self._thread_request(read.thread_ids)
+        uid = target.request_uid if target is not None else ""
+        self._record(c.mail_id, c.header_id, ENCRYPTED, uid, self._keys_version())
+        if c.outcome != ENCRYPTED:
+            report.undecryptable.append(c.mail_id)
+        if target is not None and target.id is not None:
+            self.repo.add_flags(target.id, FLAG_UNDECRYPTABLE)
+
+    def _after_applying(self, read: _Read, saved: TeleexpertiseRequest) -> TeleexpertiseRequest:
+        """Audit how the applied mail was protected; once no mail of the request is left
+        undecrypted, its "unreadable" flag goes."""
+        if saved.id is None:
+            return saved
+        if read.protection is not None:
+            self.store.audit.append(
+                "teleexpertise",
+                "teleexpertise.smime",
+                f"te:{saved.id}",
+                f"{read.protection.status.value} encrypted={int(read.protection.encrypted)}",
+            )
+        if FLAG_UNDECRYPTABLE in saved.flags and not self._still_undecrypted(saved.request_uid):
+            self.repo.remove_flags(saved.id, FLAG_UNDECRYPTABLE)
+            return self.repo.get(saved.id) or saved
+        return saved
+
+    def _still_undecrypted(self, uid: str) -> bool:
+        found = self.store.scalar(
+            "SELECT 1 FROM te_mail_seen WHERE outcome = ? AND request_uid = ? LIMIT 1",
+            (ENCRYPTED, uid),
+        )
+        return found is not None
 
     def _acknowledge(
         self, read: _Read, dsn: DeliveryReport, report: ScanReport, known: set[str]
@@ -356,6 +428,18 @@ class MailScanner:
             if found is not None:
                 return self.repo.get(int(found))
         return None
+
+    def undecrypted(self) -> list[int]:
+        """Mails no key here decrypts that concern a known request or look like
+        teleexpertise (the subject keeps the request's reference in clear)."""
+        rows = self.store.query(
+            "SELECT s.mail_message_id FROM te_mail_seen s "
+            "JOIN mail_messages m ON m.id = s.mail_message_id "
+            "WHERE s.outcome = ? AND (s.request_uid != '' OR m.subject LIKE '%[TE-%]%') "
+            "ORDER BY s.mail_message_id",
+            (ENCRYPTED,),
+        )
+        return [int(r[0]) for r in rows]
 
     def unreadable(self) -> list[tuple[int, str]]:
         """Mails whose structured part was refused: (mail id, French reason)."""

@@ -19,6 +19,7 @@ from mssclient.teleexpertise.mail_parts import (
     FHIR_FILENAME,
     MailParts,
     OutgoingAttachment,
+    request_subject,
     request_to_mail_parts,
     update_to_mail_parts,
 )
@@ -66,10 +67,15 @@ def request_to_draft(
     request: TeleexpertiseRequest,
     identity: Address,
     files: tuple[OutgoingAttachment, ...] = (),
+    *,
+    hide_patient: bool = False,
 ) -> Draft:
     """The request mail to the specialty's organisational mailbox, asking for a delivery
-    report (DSN, RFC 3461): see ``delivery``."""
+    report (DSN, RFC 3461): see ``delivery``. ``hide_patient``: the mail will leave
+    encrypted, keep the patient out of its subject (left in clear by S/MIME)."""
     parts = request_to_mail_parts(request, files)
+    if hide_patient:
+        parts = parts._replace(subject=request_subject(request, hide_patient=True))
     draft = _draft(parts, identity, Address(request.specialty.label, request.specialty.mailbox))
     # The servers' success report moves the request to "received by the department".
     draft.request_dsn = True
@@ -85,9 +91,13 @@ def update_to_draft(
     *,
     in_reply_to: str = "",
     references: tuple[str, ...] = (),
+    hide_patient: bool = False,
 ) -> Draft:
     """An update in the request's thread (In-Reply-To/References to the earlier mails)."""
-    draft = _draft(update_to_mail_parts(update, request, files), identity, to)
+    parts = update_to_mail_parts(update, request, files)
+    if hide_patient:
+        parts = parts._replace(subject="Re: " + request_subject(request, hide_patient=True))
+    draft = _draft(parts, identity, to)
     draft.in_reply_to = in_reply_to or request.thread_message_id
     refs = list(references) or ([request.thread_message_id] if request.thread_message_id else [])
     draft.references = refs

@@ -57,8 +57,14 @@ def _dt(moment: datetime | None) -> str:
     return moment.strftime("%d/%m/%Y %H:%M") if moment else ""
 
 
-def request_subject(request: TeleexpertiseRequest) -> str:
-    """E.g. "Téléexpertise Dermatologie – DUPONT Marie 01/02/1950 [TE-1A2B3C4D]"."""
+def request_subject(request: TeleexpertiseRequest, *, hide_patient: bool = False) -> str:
+    """E.g. "Téléexpertise Dermatologie – DUPONT Marie 01/02/1950 [TE-1A2B3C4D]".
+
+    ``hide_patient``: for a mail that leaves encrypted. S/MIME leaves the subject in clear,
+    so the patient's identity stays out of it (it is in the encrypted body).
+    """
+    if hide_patient:
+        return f"Téléexpertise {request.specialty.label} [{request.short_ref}]"
     traits = request.patient.traits
     return (
         f"Téléexpertise {request.specialty.label} – {traits.birth_name} "

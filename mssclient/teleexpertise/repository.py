@@ -35,6 +35,7 @@ FLAG_FHIR_PROBLEMS = "fhir-problems"
 FLAG_OUT_OF_ORDER = "status-out-of-order"
 FLAG_INS_NOT_QUALIFIED = "ins-not-qualified"
 FLAG_CONTENT_DAMAGED = "content-damaged"
+FLAG_UNDECRYPTABLE = "smime-undecryptable"  # a mail of it is encrypted for another key
 
 _SELECT = (
     "SELECT id, request_uid, direction, patient_id, status, thread_message_id, content_json, "
@@ -375,6 +376,13 @@ class TeleexpertiseRepository:
         merged = sorted(set(str(current or "").split()) | set(flags))
         self._store.execute(
             "UPDATE te_requests SET flags = ? WHERE id = ?", (" ".join(merged), request_id)
+        )
+
+    def remove_flags(self, request_id: int, *flags: str) -> None:
+        current = self._store.scalar("SELECT flags FROM te_requests WHERE id = ?", (request_id,))
+        kept = sorted(set(str(current or "").split()) - set(flags))
+        self._store.execute(
+            "UPDATE te_requests SET flags = ? WHERE id = ?", (" ".join(kept), request_id)
         )
 
     # -- reading ---------------------------------------------------------------------------

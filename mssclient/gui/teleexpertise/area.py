@@ -4,7 +4,8 @@ Reads and writes run on the GUI thread's store (each is a few indexed queries); 
 through the common outbox (``sending``). After each mail sync the new mails are read for
 teleexpertise parts (``MailScanner``); an answer to one of my requests raises a notification.
 ``clear_sensitive()`` empties every view at lock (they show patients); ``restore_sensitive()``
-reloads.
+reloads. Showing the area scans again (while ``active()``): an encrypted mail waits there
+for a key imported meanwhile in the settings.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -49,11 +51,12 @@ from mssclient.gui.teleexpertise.stats_view import StatsView
 from mssclient.store import Store
 from mssclient.teleexpertise.billing import BillingRules, billing_hint, load_billing_rules
 from mssclient.teleexpertise.identities import identity_or_blank, load_identity, save_identity
-from mssclient.teleexpertise.inbox import MailScanner, ScanReport, Unwrap
+from mssclient.teleexpertise.inbox import MailScanner, ScanReport
 from mssclient.teleexpertise.mail_parts import OutgoingAttachment
 from mssclient.teleexpertise.model import ExpertAnswer, Practitioner, Role, TeleexpertiseRequest
 from mssclient.teleexpertise.report import report_content
 from mssclient.teleexpertise.repository import INCOMING, OUTGOING, TeleexpertiseRepository
+from mssclient.teleexpertise.secure_mail import protections
 from mssclient.teleexpertise.specialties import teleexpertise_specialty
 from mssclient.teleexpertise.state import RULES, Action
 from mssclient.transport.accounts import Account, AccountKind
@@ -146,8 +149,8 @@ class TeleexpertiseArea(QWidget):
         parent: QWidget | None = None,
         *,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
-        unwrap: Unwrap | None = None,
         billing: BillingRules | None = None,
+        active: Callable[[], bool] = lambda: True,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("teleexpertiseArea")
@@ -155,7 +158,9 @@ class TeleexpertiseArea(QWidget):
         self._accounts_provider = accounts_provider
         self._directory_provider = directory_provider
         self.clock = clock
-        self.unwrap = unwrap
+        self.active = active
+        #: The address the user picked in "Answering as" (None: follow the identities).
+        self.acting_choice: str | None = None
         try:
             self.billing: BillingRules | None = billing or load_billing_rules()
         except MssError as exc:
@@ -173,6 +178,9 @@ class TeleexpertiseArea(QWidget):
         self.acting_as = QComboBox()
         self.acting_as.setObjectName("actingAs")
         self.acting_as.setToolTip(self.tr("Who answers the department's requests"))
+        self.acting_as.activated.connect(
+            lambda _i: setattr(self, "acting_choice", self.acting_as.currentData())
+        )
         self.identity_button = QPushButton(self.tr("My identity…"))
         self.identity_button.setObjectName("identityButton")
         self.identity_button.clicked.connect(self.edit_identity)
@@ -256,7 +264,8 @@ class TeleexpertiseArea(QWidget):
         try:
             repo = self._repo()
             everything = repo.list_requests()
-            unreadable = MailScanner(self._store(), repo).unreadable()
+            scanner = MailScanner(self._store(), repo)
+            unreadable, undecrypted = scanner.unreadable(), scanner.undecrypted()
         except MssError as exc:
             self.status_changed.emit(exc.user_message)
             return
@@ -281,30 +290,50 @@ class TeleexpertiseArea(QWidget):
             view.empty.setText(self.tr("No request yet.") if not rows else "")
             view.empty.setVisible(not rows)
         self.stats.show_requests([r for r in everything if r.sent_at is not None])
-        self.banner.setText(
-            self.tr(
-                "%n teleexpertise mail(s) could not be read automatically: open them in the "
-                "mail area.",
-                "",
-                len(unreadable),
+        notes = []
+        if unreadable:
+            notes.append(
+                self.tr(
+                    "%n teleexpertise mail(s) could not be read automatically: open them in "
+                    "the mail area.",
+                    "",
+                    len(unreadable),
+                )
             )
-        )
-        self.banner.setVisible(bool(unreadable))
+        if undecrypted:
+            notes.append(
+                self.tr(
+                    "%n teleexpertise mail(s) unreadable (encrypted for another key): import "
+                    "the matching certificate and key (Settings, Certificates), then refresh.",
+                    "",
+                    len(undecrypted),
+                )
+            )
+        self.banner.setText(" ".join(notes))
+        self.banner.setVisible(bool(notes))
         self._fill_acting_as()
 
     def _fill_acting_as(self) -> None:
-        current = self.acting_as.currentData()
-        self.acting_as.blockSignals(True)
-        self.acting_as.clear()
+        """One entry per personal mailbox, named after its professional identity. The
+        user's pick stays while its mailbox is there; otherwise the choice follows the
+        identities as they are filled in: a doctor with an RPPS number first, then any
+        complete identity, then the first mailbox."""
         store = self._store()
-        doctor_index = -1
+        entries = []
         for account in self.personal_accounts():
             identity = identity_or_blank(store, account.address, account.display_name)
-            self.acting_as.addItem(identity.display_name or account.address, account.address)
-            if doctor_index < 0 and identity.rpps and identity.profession.value == "doctor":
-                doctor_index = self.acting_as.count() - 1
-        index = self.acting_as.findData(current) if current else -1
-        self.acting_as.setCurrentIndex(index if index >= 0 else max(doctor_index, 0))
+            doctor = bool(identity.rpps) and identity.profession.value == "doctor"
+            rank = 0 if doctor else 1 if not identity.problems() else 2
+            entries.append((identity.display_name or account.address, account.address, rank))
+        self.acting_as.blockSignals(True)
+        self.acting_as.clear()
+        for label, address, _rank in entries:
+            self.acting_as.addItem(label, address)
+        index = self.acting_as.findData(self.acting_choice) if self.acting_choice else -1
+        if index < 0 and entries:
+            best = min(entries, key=lambda entry: entry[2])
+            index = self.acting_as.findData(best[1])
+        self.acting_as.setCurrentIndex(index)
         self.acting_as.blockSignals(False)
 
     def expert_identity(self) -> Practitioner | None:
@@ -318,7 +347,9 @@ class TeleexpertiseArea(QWidget):
             return
         try:
             repo = self._repo()
-            content = report_content(request, repo.events(request.id))
+            events = repo.events(request.id)
+            secured = protections(self._store(), [e.message_id for e in events])
+            content = report_content(request, events, secured)
         except MssError as exc:
             self.status_changed.emit(exc.user_message)
             return
@@ -352,9 +383,7 @@ class TeleexpertiseArea(QWidget):
     def scan_mail(self) -> ScanReport | None:
         """Read new synced mails for teleexpertise parts; notify answers and new requests."""
         try:
-            report = MailScanner(
-                self._store(), self._repo(), unwrap=self.unwrap, clock=self.clock
-            ).scan()
+            report = MailScanner(self._store(), self._repo(), clock=self.clock).scan()
         except MssError as exc:
             self.status_changed.emit(exc.user_message)
             return None
@@ -371,7 +400,7 @@ class TeleexpertiseArea(QWidget):
                 self.tr("Teleexpertise"),
                 self.tr("%n new request(s) in the department queue.", "", len(new)),
             )
-        if report.changes or report.rejected:
+        if report.changes or report.rejected or report.undecryptable:
             self.reload()
         return report
 
@@ -552,6 +581,7 @@ class TeleexpertiseArea(QWidget):
 
         def save() -> None:
             save_identity(self._store(), dialog.identity())
+            self.acting_choice = address  # whose identity was just filled in answers
             self._fill_acting_as()
 
         dialog.accepted.connect(save)
@@ -604,3 +634,9 @@ class TeleexpertiseArea(QWidget):
     def restore_sensitive(self) -> None:
         self.reload()
         self.scan_mail()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.active():
+            self.reload()
+            self.scan_mail()

@@ -21,6 +21,7 @@ from mssclient.teleexpertise.repository import (
     FLAG_FHIR_PROBLEMS,
     FLAG_INS_NOT_QUALIFIED,
     FLAG_OUT_OF_ORDER,
+    FLAG_UNDECRYPTABLE,
 )
 from mssclient.teleexpertise.state import Action, allowed_actions
 
@@ -99,6 +100,11 @@ class DetailPanel(QWidget):
                 "The patient's identity is not qualified: no INS was sent."
             ),
             FLAG_CONTENT_DAMAGED: self.tr("Part of this request could not be read back."),
+            FLAG_UNDECRYPTABLE: self.tr(
+                "Unreadable (encrypted for another key): a mail of this request cannot be "
+                "decrypted here. Import the matching certificate and key (Settings, "
+                "Certificates): it is read again at the next refresh."
+            ),
         }.get(flag, self.tr("A mail about this request came from an unexpected sender."))
 
     def clear(self) -> None:

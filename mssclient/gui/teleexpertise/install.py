@@ -1,7 +1,8 @@
 """Mount the teleexpertise area in the main window and wire it to mail and the directory.
 
 - mails leave through the mail area's outbox, sent at once by its account workers;
-- after each synced folder, new mails are read for teleexpertise parts;
+- after each synced folder, new mails are read for teleexpertise parts (signed or
+  encrypted ones in the form the sync decrypted; see ``teleexpertise.secure_mail``);
 - the directory's "Demander une télé-expertise" opens the wizard preset to that specialty;
 - answers to my requests become desktop notifications (neutral while locked).
 """
@@ -31,7 +32,12 @@ def install_teleexpertise_area(
         except MssError:
             return []
 
-    area = TeleexpertiseArea(lambda: profile.store, accounts, lambda: annuaire_view.hospital)
+    area = TeleexpertiseArea(
+        lambda: profile.store,
+        accounts,
+        lambda: annuaire_view.hospital,
+        active=lambda: profile.is_unlocked,
+    )
     window.set_area_widget("teleexpertise", area)
 
     def send_now(account_id: int) -> None:

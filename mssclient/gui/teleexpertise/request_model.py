@@ -19,6 +19,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from mssclient.gui.teleexpertise.labels import duration_text, status_text
 from mssclient.teleexpertise.model import RequestStatus, TeleexpertiseRequest
+from mssclient.teleexpertise.repository import FLAG_UNDECRYPTABLE
 from mssclient.teleexpertise.state import WAITING_FOR_EXPERT, time_waited
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -122,6 +123,8 @@ class RequestTableModel(QAbstractTableModel):
             return self._display(request, column)
         if role == Qt.ItemDataRole.ForegroundRole and self.is_overdue(request):
             return QBrush(QColor("#b3261e"))
+        if role == Qt.ItemDataRole.ToolTipRole and FLAG_UNDECRYPTABLE in request.flags:
+            return self.tr("Unreadable (encrypted for another key).")
         if role == Qt.ItemDataRole.ToolTipRole and request.flags:
             return self.tr("Check this request: its structured part had problems.")
         return None

@@ -5,6 +5,8 @@ status changes from the department's organisational mailbox, so that every colle
 opens that mailbox sees them (in its Sent folder) and their client applies them too.
 The Message-ID is chosen here and written in the request's history in the same transaction
 as the outbox row, so the copy that comes back through a sync is recognised as ours.
+When the outbox will encrypt the mail (S/MIME: every recipient has a certificate), its
+subject, which S/MIME leaves in clear, names the request but not the patient.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from mssclient.teleexpertise.repository import TeleexpertiseRepository
 from mssclient.teleexpertise.state import RULES, Action, apply_action
 from mssclient.teleexpertise.updates import update_for
 from mssclient.transport.accounts import Account
+from mssclient.transport.smime_context import plan_for
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,12 @@ def sending_account(accounts: list[Account], request: TeleexpertiseRequest, role
     return account
 
 
+def leaves_encrypted(store: Store, account: Account, recipient: str) -> bool:
+    """Whether the outbox will encrypt a mail from ``account`` to ``recipient`` (as things
+    stand now: the plan is made again when the mail leaves)."""
+    return plan_for(store, account, [recipient]).plan.encrypt
+
+
 def _message_id(account: Account) -> str:
     return make_msgid(domain=account.address.rpartition("@")[2] or "mssclient.local")
 
@@ -77,7 +86,9 @@ def queue_request(
     sent = apply_action(request, Action.SEND, Role.REQUESTER, at, actor=request.requester)
     message_id = _message_id(account)
     sent = replace(sent, thread_message_id=message_id)
-    draft = request_to_draft(sent, Address(account.display_name, account.address), files)
+    hide = leaves_encrypted(store, account, sent.specialty.mailbox)
+    identity = Address(account.display_name, account.address)
+    draft = request_to_draft(sent, identity, files, hide_patient=hide)
     draft.message_id = message_id
     draft.product_nil = account.product_nil
     wire = build_wire(draft)  # before writing anything: an invalid mail changes nothing
@@ -127,9 +138,9 @@ def queue_update(
     else:
         to = Address(current.specialty.label, current.specialty.mailbox)
     message_id = _message_id(account)
-    draft = update_to_draft(
-        update, after, Address(account.display_name, account.address), to, files
-    )
+    identity = Address(account.display_name, account.address)
+    hide = leaves_encrypted(store, account, to.addr)
+    draft = update_to_draft(update, after, identity, to, files, hide_patient=hide)
     draft.message_id = message_id
     draft.product_nil = account.product_nil
     wire = build_wire(draft)
