@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings
 from PySide6.QtWidgets import QApplication
 
 from mssclient.gui.app import configure_application
@@ -29,8 +29,14 @@ PASSPHRASE = "correct horse battery staple"
 
 
 @pytest.fixture(autouse=True)
-def _named_application(qapp: QApplication) -> None:
+def _named_application(qapp: QApplication) -> Iterator[None]:
     configure_application(qapp)
+    yield
+    # Windows a test left behind must not show up in the next test's "anywhere" checks.
+    for top in QApplication.topLevelWidgets():
+        top.close()
+        top.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture
