@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog
 
 from mssclient.directory import call_log
+from mssclient.directory.annuaire_sante import live_client
 from mssclient.directory.hours import system_clock
 from mssclient.errors import MssError
 from mssclient.gui.app_settings import AppSettings
@@ -60,6 +61,10 @@ def install_feature_areas(
     poll_seconds: float = 300.0,
 ) -> FeatureAreas:
     mail = install_mail_area(window, profile, sandbox=sandbox, poll_seconds=poll_seconds)
+    # Read at each lookup: turning the live Annuaire Santé on or off applies at once.
+    mail.live_client_factory = lambda: live_client(
+        settings.annuaire_sante_live, settings.annuaire_sante_url
+    )
     directory = AnnuaireView(lambda: profile.store, directory_settings(settings, sandbox))
     window.set_area_widget("directory", directory)
 

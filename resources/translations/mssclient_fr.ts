@@ -399,17 +399,17 @@
         <translation>Annuaire</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/areas.py" line="94"/>
+        <location filename="../../mssclient/gui/areas.py" line="99"/>
         <source>Import the national MSSanté directory…</source>
         <translation>Importer l&apos;annuaire national MSSanté…</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/areas.py" line="120"/>
+        <location filename="../../mssclient/gui/areas.py" line="125"/>
         <source>National MSSanté directory extraction</source>
         <translation>Extraction de l&apos;annuaire national MSSanté</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/areas.py" line="122"/>
+        <location filename="../../mssclient/gui/areas.py" line="127"/>
         <source>Extraction (*.zip *.txt *.csv);;All files (*)</source>
         <translation>Extraction (*.zip *.txt *.csv);;Tous les fichiers (*)</translation>
     </message>
@@ -720,100 +720,110 @@
 <context>
     <name>ComposerDialog</name>
     <message>
-        <location filename="../../mssclient/gui/mail/composer.py" line="83"/>
+        <location filename="../../mssclient/gui/mail/composer.py" line="87"/>
         <source>New message</source>
         <extracomment>(sending account, every recipient address) -&gt; how the message would leave.</extracomment>
         <translation>Nouveau message</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/composer.py" line="103"/>
+        <location filename="../../mssclient/gui/mail/composer.py" line="107"/>
         <source>name@domain.mssante.fr, …</source>
         <translation>nom@domaine.mssante.fr, …</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/composer.py" line="118"/>
+        <location filename="../../mssclient/gui/mail/composer.py" line="127"/>
         <source>Attach…</source>
         <translation>Joindre…</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/composer.py" line="120"/>
+        <location filename="../../mssclient/gui/mail/composer.py" line="129"/>
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/composer.py" line="125"/>
+        <location filename="../../mssclient/gui/mail/composer.py" line="134"/>
         <source>Ask for a read receipt</source>
         <translation>Demander un accusé de lecture</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/composer.py" line="127"/>
+        <location filename="../../mssclient/gui/mail/composer.py" line="136"/>
         <source>Ask for a delivery report</source>
         <translation>Demander un avis de remise</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/composer.py" line="148"/>
+        <location filename="../../mssclient/gui/mail/composer.py" line="157"/>
         <source>Send</source>
         <translation>Envoyer</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/composer.py" line="152"/>
+        <location filename="../../mssclient/gui/mail/composer.py" line="161"/>
         <source>Save draft</source>
         <translation>Enregistrer le brouillon</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/composer.py" line="155"/>
+        <location filename="../../mssclient/gui/mail/composer.py" line="164"/>
+        <source>Discard</source>
+        <translation>Abandonner</translation>
+    </message>
+    <message>
+        <location filename="../../mssclient/gui/mail/composer.py" line="166"/>
+        <source>Close and delete the saved draft</source>
+        <translation>Fermer et supprimer le brouillon enregistré</translation>
+    </message>
+    <message>
+        <location filename="../../mssclient/gui/mail/composer.py" line="168"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/composer.py" line="159"/>
+        <location filename="../../mssclient/gui/mail/composer.py" line="172"/>
         <source>From:</source>
         <translation>De&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/composer.py" line="160"/>
+        <location filename="../../mssclient/gui/mail/composer.py" line="173"/>
         <source>To:</source>
         <translation>À&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/composer.py" line="161"/>
+        <location filename="../../mssclient/gui/mail/composer.py" line="174"/>
         <source>Cc:</source>
         <translation>Cc&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/composer.py" line="162"/>
+        <location filename="../../mssclient/gui/mail/composer.py" line="175"/>
         <source>Bcc:</source>
         <translation>Cci&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/composer.py" line="163"/>
+        <location filename="../../mssclient/gui/mail/composer.py" line="176"/>
         <source>Subject:</source>
         <translation>Objet&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/composer.py" line="240"/>
-        <location filename="../../mssclient/gui/mail/composer.py" line="258"/>
+        <location filename="../../mssclient/gui/mail/composer.py" line="254"/>
+        <location filename="../../mssclient/gui/mail/composer.py" line="272"/>
         <source>“%1” (%2) cannot be attached: attachments are limited to %3 per message.</source>
         <translation>« %1 » (%2) ne peut pas être joint&#xa0;: les pièces jointes sont limitées à %3 par message.</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/composer.py" line="268"/>
+        <location filename="../../mssclient/gui/mail/composer.py" line="282"/>
         <source>Attach files</source>
         <translation>Joindre des fichiers</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/composer.py" line="283"/>
+        <location filename="../../mssclient/gui/mail/composer.py" line="297"/>
         <source>Attachments: %1 of %2 at most</source>
         <translation>Pièces jointes&#xa0;: %1 sur %2 au maximum</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/composer.py" line="300"/>
-        <location filename="../../mssclient/gui/mail/composer.py" line="379"/>
+        <location filename="../../mssclient/gui/mail/composer.py" line="314"/>
+        <location filename="../../mssclient/gui/mail/composer.py" line="393"/>
         <source>Set up a mail account first.</source>
         <translation>Configurez d&apos;abord un compte de messagerie.</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/composer.py" line="368"/>
+        <location filename="../../mssclient/gui/mail/composer.py" line="382"/>
         <source>This account requires encryption: the message cannot be sent while these recipients have no certificate: %1.</source>
         <translation>Ce compte exige le chiffrement&#xa0;: le message ne peut pas partir tant que ces destinataires n&apos;ont pas de certificat&#xa0;: %1.</translation>
     </message>
@@ -904,38 +914,43 @@
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../mssclient/gui/teleexpertise/detail_panel.py" line="61"/>
+        <location filename="../../mssclient/gui/teleexpertise/detail_panel.py" line="62"/>
         <source>PDF report…</source>
         <extracomment>Actions offered as buttons (sending is the wizard&apos;s; acknowledging is not offered).</extracomment>
         <translation>Compte rendu PDF…</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/teleexpertise/detail_panel.py" line="82"/>
+        <location filename="../../mssclient/gui/teleexpertise/detail_panel.py" line="83"/>
         <source>Select a request to see it here.</source>
         <translation>Sélectionnez une demande pour l&apos;afficher ici.</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/teleexpertise/detail_panel.py" line="94"/>
+        <location filename="../../mssclient/gui/teleexpertise/detail_panel.py" line="95"/>
         <source>The structured part of a mail of this request had problems: read the mails in the mail area.</source>
         <translation>La partie structurée d&apos;un message de cette demande présentait des anomalies&#xa0;: lisez les messages dans la messagerie.</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/teleexpertise/detail_panel.py" line="97"/>
+        <location filename="../../mssclient/gui/teleexpertise/detail_panel.py" line="98"/>
         <source>Status changes arrived out of order.</source>
         <translation>Des changements de statut sont arrivés dans le désordre.</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/teleexpertise/detail_panel.py" line="99"/>
+        <location filename="../../mssclient/gui/teleexpertise/detail_panel.py" line="100"/>
         <source>The patient&apos;s identity is not qualified: no INS was sent.</source>
         <translation>L&apos;identité du patient n&apos;est pas qualifiée&#xa0;: aucun INS n&apos;a été transmis.</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/teleexpertise/detail_panel.py" line="101"/>
+        <location filename="../../mssclient/gui/teleexpertise/detail_panel.py" line="102"/>
         <source>Part of this request could not be read back.</source>
         <translation>Une partie de cette demande n&apos;a pas pu être relue.</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/teleexpertise/detail_panel.py" line="102"/>
+        <location filename="../../mssclient/gui/teleexpertise/detail_panel.py" line="104"/>
+        <source>Unreadable (encrypted for another key): a mail of this request cannot be decrypted here. Import the matching certificate and key (Settings, Certificates): it is read again at the next refresh.</source>
+        <translation>Illisible (chiffré pour une autre clé)&#xa0;: un message de cette demande ne peut pas être déchiffré sur ce poste. Importez le certificat et la clé correspondants (Paramètres, Certificats)&#xa0;: il sera relu à la prochaine actualisation.</translation>
+    </message>
+    <message>
+        <location filename="../../mssclient/gui/teleexpertise/detail_panel.py" line="108"/>
         <source>A mail about this request came from an unexpected sender.</source>
         <translation>Un message sur cette demande venait d&apos;un expéditeur inattendu.</translation>
     </message>
@@ -1099,63 +1114,63 @@
 <context>
     <name>MailArea</name>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="135"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="153"/>
         <source>Messages</source>
         <extracomment>What re-opening an S/MIME message gave: record, re-parsed fields, certificates to keep. (done, total) of the running sync; (0, 0) when it is over. Domain of the user&apos;s hospital: its organisational mailboxes are suggested first.</extracomment>
         <translation>Messages</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="160"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="178"/>
         <source>New message</source>
         <translation>Nouveau message</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="163"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="181"/>
         <source>Reply</source>
         <translation>Répondre</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="166"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="184"/>
         <source>Reply all</source>
         <translation>Répondre à tous</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="169"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="187"/>
         <source>Forward</source>
         <translation>Transférer</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="172"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="190"/>
         <source>Check mail</source>
         <translation>Relever le courrier</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="175"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="193"/>
         <source>Drafts</source>
         <translation>Brouillons</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="177"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="195"/>
         <source>Drafts saved on this computer</source>
         <translation>Brouillons enregistrés sur cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="181"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="199"/>
         <source>Add account…</source>
         <translation>Ajouter un compte…</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="274"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="292"/>
         <source>No mail account yet. Use “Add account…” to set up your mailbox.</source>
         <translation>Aucun compte de messagerie pour l&apos;instant. Utilisez « Ajouter un compte… » pour configurer votre boîte aux lettres.</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="312"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="330"/>
         <source>This folder is empty.</source>
         <translation>Ce dossier est vide.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="331"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="349"/>
         <source>%n message(s) found.</source>
         <translation>
             <numerusform>%n message trouvé.</numerusform>
@@ -1163,142 +1178,157 @@
         </translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="337"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="355"/>
         <source>No message matches this search.</source>
         <translation>Aucun message ne correspond à cette recherche.</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="374"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="392"/>
         <source>The message could not be opened.</source>
         <translation>Le message n&apos;a pas pu être ouvert.</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="431"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="449"/>
         <source>Save attachment</source>
         <translation>Enregistrer la pièce jointe</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="445"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="463"/>
         <source>Attachment saved: %1</source>
         <translation>Pièce jointe enregistrée&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="463"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="481"/>
         <source>The operation failed: %1</source>
         <translation>L&apos;opération a échoué&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="553"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="572"/>
+        <source>%1 Suggestions come from the local directory only.</source>
+        <translation>%1 Les suggestions viennent de l&apos;annuaire local seulement.</translation>
+    </message>
+    <message>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="610"/>
         <source>Message placed in the outbox: it leaves as soon as the server answers.</source>
         <translation>Message placé dans la boîte d&apos;envoi&#xa0;: il partira dès que le serveur répondra.</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="562"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="619"/>
         <source>The message could not be prepared.</source>
         <translation>Le message n&apos;a pas pu être préparé.</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="575"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="632"/>
         <source>Draft saved (encrypted, on this computer).</source>
         <translation>Brouillon enregistré (chiffré, sur cet ordinateur).</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="584"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="639"/>
+        <source>Draft deleted.</source>
+        <translation>Brouillon supprimé.</translation>
+    </message>
+    <message>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="649"/>
         <source>No saved draft</source>
         <translation>Aucun brouillon enregistré</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="587"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="652"/>
         <source>(no subject)</source>
         <translation>(sans objet)</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="616"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="681"/>
         <source>Mark as unread</source>
         <translation>Marquer comme non lu</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="618"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="683"/>
         <source>Flag for follow-up</source>
         <translation>Marquer pour suivi</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="622"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="687"/>
         <source>Archive</source>
         <translation>Archives</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="624"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="689"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="691"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="756"/>
         <source>Message deleted.</source>
         <translation>Message supprimé.</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="702"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="767"/>
         <source>Archiving…</source>
         <translation>Archivage…</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="705"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="770"/>
         <source>This account has no Archive folder yet.</source>
         <translation>Ce compte n&apos;a pas encore de dossier Archives.</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="707"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="772"/>
         <source>Message archived.</source>
         <translation>Message archivé.</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="735"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="800"/>
         <source>Account %1 saved.</source>
         <translation>Compte %1 enregistré.</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="748"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="813"/>
         <source>Synchronisation is not available in this session.</source>
         <translation>La synchronisation n&apos;est pas disponible dans cette session.</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="751"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="816"/>
         <source>Checking mail…</source>
         <translation>Relève du courrier…</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="754"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="819"/>
         <source>%1: %2</source>
         <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="761"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="826"/>
         <source>Synchronising %1: %2 of %3</source>
         <translation>Synchronisation de %1&#xa0;: %2 sur %3</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="770"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="835"/>
         <source>Online</source>
         <translation>En ligne</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="770"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="835"/>
         <source>Offline</source>
         <translation>Hors ligne</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="775"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="840"/>
         <source>Message sent.</source>
         <translation>Message envoyé.</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="777"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="842"/>
         <source>Sending failed: %1</source>
         <translation>Échec de l&apos;envoi&#xa0;: %1</translation>
     </message>
+    <message>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="845"/>
+        <source>Draft also saved on the server.</source>
+        <translation>Brouillon enregistré aussi sur le serveur.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="816"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="893"/>
         <source>%1: %n new message(s).</source>
         <translation>
             <numerusform>%1&#xa0;: %n nouveau message.</numerusform>
@@ -1912,39 +1942,47 @@
     </message>
 </context>
 <context>
+    <name>RecipientCompleter</name>
+    <message>
+        <location filename="../../mssclient/gui/mail/recipient_completer.py" line="143"/>
+        <source>%1 (online directory)</source>
+        <translation>%1 (Annuaire Santé en ligne)</translation>
+    </message>
+</context>
+<context>
     <name>RequestList</name>
     <message>
-        <location filename="../../mssclient/gui/teleexpertise/area.py" line="87"/>
+        <location filename="../../mssclient/gui/teleexpertise/area.py" line="90"/>
         <source>All</source>
         <translation>Toutes</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/teleexpertise/area.py" line="88"/>
+        <location filename="../../mssclient/gui/teleexpertise/area.py" line="91"/>
         <source>New</source>
         <translation>Nouvelles</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/teleexpertise/area.py" line="89"/>
+        <location filename="../../mssclient/gui/teleexpertise/area.py" line="92"/>
         <source>Taken</source>
         <translation>Prises en charge</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/teleexpertise/area.py" line="90"/>
+        <location filename="../../mssclient/gui/teleexpertise/area.py" line="93"/>
         <source>Waiting for information</source>
         <translation>En attente de complément</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/teleexpertise/area.py" line="91"/>
+        <location filename="../../mssclient/gui/teleexpertise/area.py" line="94"/>
         <source>Answered</source>
         <translation>Répondues</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/teleexpertise/area.py" line="92"/>
+        <location filename="../../mssclient/gui/teleexpertise/area.py" line="95"/>
         <source>Overdue</source>
         <translation>En retard</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/teleexpertise/area.py" line="106"/>
+        <location filename="../../mssclient/gui/teleexpertise/area.py" line="109"/>
         <source>Show</source>
         <translation>Afficher</translation>
     </message>
@@ -1952,47 +1990,52 @@
 <context>
     <name>RequestTableModel</name>
     <message>
-        <location filename="../../mssclient/gui/teleexpertise/request_model.py" line="90"/>
+        <location filename="../../mssclient/gui/teleexpertise/request_model.py" line="91"/>
         <source>Reference</source>
         <translation>Référence</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/teleexpertise/request_model.py" line="91"/>
+        <location filename="../../mssclient/gui/teleexpertise/request_model.py" line="92"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/teleexpertise/request_model.py" line="92"/>
+        <location filename="../../mssclient/gui/teleexpertise/request_model.py" line="93"/>
         <source>Specialty</source>
         <translation>Spécialité</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/teleexpertise/request_model.py" line="93"/>
+        <location filename="../../mssclient/gui/teleexpertise/request_model.py" line="94"/>
         <source>Requester</source>
         <translation>Demandeur</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/teleexpertise/request_model.py" line="94"/>
+        <location filename="../../mssclient/gui/teleexpertise/request_model.py" line="95"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/teleexpertise/request_model.py" line="95"/>
+        <location filename="../../mssclient/gui/teleexpertise/request_model.py" line="96"/>
         <source>Waiting</source>
         <translation>Attente</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/teleexpertise/request_model.py" line="96"/>
+        <location filename="../../mssclient/gui/teleexpertise/request_model.py" line="97"/>
         <source>Overdue</source>
         <translation>Retard</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/teleexpertise/request_model.py" line="126"/>
+        <location filename="../../mssclient/gui/teleexpertise/request_model.py" line="127"/>
+        <source>Unreadable (encrypted for another key).</source>
+        <translation>Illisible (chiffré pour une autre clé).</translation>
+    </message>
+    <message>
+        <location filename="../../mssclient/gui/teleexpertise/request_model.py" line="129"/>
         <source>Check this request: its structured part had problems.</source>
         <translation>Vérifiez cette demande&#xa0;: sa partie structurée présentait des anomalies.</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/teleexpertise/request_model.py" line="145"/>
+        <location filename="../../mssclient/gui/teleexpertise/request_model.py" line="148"/>
         <source>overdue</source>
         <translation>en retard</translation>
     </message>
@@ -2691,91 +2734,99 @@ L&apos;ouvrir dans votre navigateur web&#xa0;?</translation>
 <context>
     <name>TeleexpertiseArea</name>
     <message>
-        <location filename="../../mssclient/gui/teleexpertise/area.py" line="167"/>
+        <location filename="../../mssclient/gui/teleexpertise/area.py" line="172"/>
         <source>New request…</source>
-        <extracomment>(title, message) for a desktop notification. An account whose outbox just got a mail (to send it now).</extracomment>
+        <extracomment>(title, message) for a desktop notification. An account whose outbox just got a mail (to send it now). The address the user picked in &quot;Answering as&quot; (None: follow the identities).</extracomment>
         <translation>Nouvelle demande…</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/teleexpertise/area.py" line="170"/>
+        <location filename="../../mssclient/gui/teleexpertise/area.py" line="175"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/teleexpertise/area.py" line="175"/>
+        <location filename="../../mssclient/gui/teleexpertise/area.py" line="180"/>
         <source>Who answers the department&apos;s requests</source>
         <translation>Qui répond aux demandes du service</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/teleexpertise/area.py" line="176"/>
+        <location filename="../../mssclient/gui/teleexpertise/area.py" line="184"/>
         <source>My identity…</source>
         <translation>Mon identité…</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/teleexpertise/area.py" line="201"/>
+        <location filename="../../mssclient/gui/teleexpertise/area.py" line="209"/>
         <source>My requests</source>
         <translation>Mes demandes</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/teleexpertise/area.py" line="202"/>
+        <location filename="../../mssclient/gui/teleexpertise/area.py" line="210"/>
         <source>Department queue</source>
         <translation>File du service</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/teleexpertise/area.py" line="203"/>
+        <location filename="../../mssclient/gui/teleexpertise/area.py" line="211"/>
         <source>Statistics</source>
         <translation>Statistiques</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/teleexpertise/area.py" line="209"/>
+        <location filename="../../mssclient/gui/teleexpertise/area.py" line="217"/>
         <source>Answering as</source>
         <translation>Répondre en tant que</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/teleexpertise/area.py" line="281"/>
+        <location filename="../../mssclient/gui/teleexpertise/area.py" line="290"/>
         <source>No request yet.</source>
         <translation>Aucune demande pour l&apos;instant.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mssclient/gui/teleexpertise/area.py" line="286"/>
+        <location filename="../../mssclient/gui/teleexpertise/area.py" line="297"/>
         <source>%n teleexpertise mail(s) could not be read automatically: open them in the mail area.</source>
         <translation>
             <numerusform>%n message de télé-expertise n&apos;a pas pu être lu automatiquement&#xa0;: ouvrez-le dans la messagerie.</numerusform>
             <numerusform>%n messages de télé-expertise n&apos;ont pas pu être lus automatiquement&#xa0;: ouvrez-les dans la messagerie.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../mssclient/gui/teleexpertise/area.py" line="306"/>
+        <source>%n teleexpertise mail(s) unreadable (encrypted for another key): import the matching certificate and key (Settings, Certificates), then refresh.</source>
+        <translation>
+            <numerusform>%n message de télé-expertise illisible (chiffré pour une autre clé)&#xa0;: importez le certificat et la clé correspondants (Paramètres, Certificats), puis actualisez.</numerusform>
+            <numerusform>%n messages de télé-expertise illisibles (chiffrés pour une autre clé)&#xa0;: importez le certificat et la clé correspondants (Paramètres, Certificats), puis actualisez.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../mssclient/gui/teleexpertise/area.py" line="341"/>
+        <location filename="../../mssclient/gui/teleexpertise/area.py" line="372"/>
         <source>Billing: %1 (%2).</source>
         <translation>Facturation&#xa0;: %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/teleexpertise/area.py" line="343"/>
+        <location filename="../../mssclient/gui/teleexpertise/area.py" line="374"/>
         <source>Teleexpertise number %1 for this patient in %2 (at most %3).</source>
         <translation>Télé-expertise n°&#xa0;%1 pour ce patient en %2 (%3 au plus).</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/teleexpertise/area.py" line="348"/>
+        <location filename="../../mssclient/gui/teleexpertise/area.py" line="379"/>
         <source>Past this limit the act is not reimbursed.</source>
         <translation>Au-delà de cette limite, l&apos;acte n&apos;est pas remboursé.</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/teleexpertise/area.py" line="363"/>
+        <location filename="../../mssclient/gui/teleexpertise/area.py" line="392"/>
         <source>Teleexpertise %1</source>
         <translation>Télé-expertise %1</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/teleexpertise/area.py" line="364"/>
+        <location filename="../../mssclient/gui/teleexpertise/area.py" line="393"/>
         <source>%1: %2</source>
         <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/teleexpertise/area.py" line="371"/>
+        <location filename="../../mssclient/gui/teleexpertise/area.py" line="400"/>
         <source>Teleexpertise</source>
         <translation>Télé-expertise</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mssclient/gui/teleexpertise/area.py" line="372"/>
+        <location filename="../../mssclient/gui/teleexpertise/area.py" line="401"/>
         <source>%n new request(s) in the department queue.</source>
         <translation>
             <numerusform>%n nouvelle demande dans la file du service.</numerusform>
@@ -2783,72 +2834,72 @@ L&apos;ouvrir dans votre navigateur web&#xa0;?</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/teleexpertise/area.py" line="418"/>
+        <location filename="../../mssclient/gui/teleexpertise/area.py" line="447"/>
         <source>Request %1 placed in the outbox.</source>
         <translation>Demande %1 placée dans la boîte d&apos;envoi.</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/teleexpertise/area.py" line="445"/>
+        <location filename="../../mssclient/gui/teleexpertise/area.py" line="474"/>
         <source>Ask for more information</source>
         <translation>Demander un complément</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/teleexpertise/area.py" line="446"/>
+        <location filename="../../mssclient/gui/teleexpertise/area.py" line="475"/>
         <source>What do you need to answer? The requester gets your message.</source>
         <translation>De quoi avez-vous besoin pour répondre&#xa0;? Le demandeur reçoit votre message.</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/teleexpertise/area.py" line="449"/>
+        <location filename="../../mssclient/gui/teleexpertise/area.py" line="478"/>
         <source>Decline or redirect</source>
         <translation>Refuser ou réorienter</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/teleexpertise/area.py" line="450"/>
+        <location filename="../../mssclient/gui/teleexpertise/area.py" line="479"/>
         <source>Why? Suggest another specialty if it fits better.</source>
         <translation>Pourquoi&#xa0;? Suggérez une autre spécialité si elle convient mieux.</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/teleexpertise/area.py" line="453"/>
+        <location filename="../../mssclient/gui/teleexpertise/area.py" line="482"/>
         <source>Send the information asked</source>
         <translation>Envoyer le complément demandé</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/teleexpertise/area.py" line="454"/>
+        <location filename="../../mssclient/gui/teleexpertise/area.py" line="483"/>
         <source>Your answer to the specialist&apos;s question, with photos if needed.</source>
         <translation>Votre réponse à la question du spécialiste, avec des photos si besoin.</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/teleexpertise/area.py" line="502"/>
+        <location filename="../../mssclient/gui/teleexpertise/area.py" line="531"/>
         <source>Fill in your professional identity (“My identity…”) before acting for the department.</source>
         <translation>Renseignez votre identité professionnelle («&#xa0;Mon identité…&#xa0;») avant d&apos;agir pour le service.</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/teleexpertise/area.py" line="531"/>
+        <location filename="../../mssclient/gui/teleexpertise/area.py" line="560"/>
         <source>%1: %2 (placed in the outbox).</source>
         <translation>%1&#xa0;: %2 (placé dans la boîte d&apos;envoi).</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/teleexpertise/area.py" line="544"/>
+        <location filename="../../mssclient/gui/teleexpertise/area.py" line="573"/>
         <source>Add your personal mail account first.</source>
         <translation>Ajoutez d&apos;abord votre compte de messagerie personnel.</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/teleexpertise/area.py" line="575"/>
+        <location filename="../../mssclient/gui/teleexpertise/area.py" line="605"/>
         <source>Save the PDF report</source>
         <translation>Enregistrer le compte rendu PDF</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/teleexpertise/area.py" line="575"/>
+        <location filename="../../mssclient/gui/teleexpertise/area.py" line="605"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/teleexpertise/area.py" line="583"/>
+        <location filename="../../mssclient/gui/teleexpertise/area.py" line="613"/>
         <source>The report could not be written: %1</source>
         <translation>Le compte rendu n&apos;a pas pu être écrit&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/teleexpertise/area.py" line="586"/>
+        <location filename="../../mssclient/gui/teleexpertise/area.py" line="616"/>
         <source>Report saved: %1</source>
         <translation>Compte rendu enregistré&#xa0;: %1</translation>
     </message>

@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from mssclient.directory import call_log
+from mssclient.directory.annuaire_sante import API_KEY_SECRET, AnnuaireSanteClient
 from mssclient.directory.hours import system_clock
 from mssclient.gui.app_settings import AppSettings
 from mssclient.gui.areas import FeatureAreas, choose_and_import, install_feature_areas
@@ -22,6 +23,7 @@ from mssclient.gui.main_window import MainWindow
 from mssclient.profile import Profile
 from mssclient.sandbox import DEFAULT_IMAP_PORT, Sandbox
 from mssclient.sandbox.attached import AttachedSandbox
+from mssclient.security import keyring_access
 from mssclient.security.tls import TrustAnchors
 from mssclient.transport.accounts import (
     Account,
@@ -30,6 +32,7 @@ from mssclient.transport.accounts import (
     load_accounts,
     save_account,
 )
+from tests.keyring_memory import MemoryKeyring
 from tests.unit.directory.extraction_factory import many_rows, row, text_bytes, write_zip
 
 pytestmark = pytest.mark.integration
@@ -230,3 +233,19 @@ def test_directory_teleexpertise_button_opens_the_wizard_preset(
     assert choice is not None and choice.specialty.id == "dermatologie"
     assert choice.specialty.mailbox == "dermatologie@ch-exemple.sandbox.mssante.fr"
     wizard.close()
+
+
+def test_live_directory_lookup_follows_the_settings(
+    areas: FeatureAreas, app_settings: AppSettings, memory_keyring: MemoryKeyring
+) -> None:
+    mail = areas.mail
+    assert mail.live_client_factory is not None
+    assert mail.live_client_factory() is None, "off unless the settings turn it on"
+    assert mail.live_recipient_job("durand") is None
+    app_settings.annuaire_sante_live = True
+    assert mail.live_client_factory() is None, "no API key in the keyring yet"
+    keyring_access.set_secret(API_KEY_SECRET, "cle-de-test")
+    assert isinstance(mail.live_client_factory(), AnnuaireSanteClient)
+    assert mail.live_recipient_job("durand") is not None
+    app_settings.annuaire_sante_live = False  # turned off: applies at the next keystroke
+    assert mail.live_client_factory() is None

@@ -1,8 +1,8 @@
 """The composer: recipients, subject, text, attachments under the size limit, receipts.
 
 "Send" hands a ``Draft`` to whoever listens (the mail area queues it in the outbox);
-"Save draft" hands the fields over for local, encrypted storage. The dialog itself never
-touches the network or the store.
+"Save draft" hands the fields over for storage; "Discard" asks for the saved draft to be
+deleted. The dialog itself never touches the network or the store.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from mssclient.errors import MssError
 from mssclient.gui.mail.protection_notice import ProtectionNotice
 from mssclient.gui.mail.reader import human_size
-from mssclient.gui.mail.recipient_completer import RecipientCompleter, RecipientLookup
+from mssclient.gui.mail.recipient_completer import LiveLookup, RecipientCompleter, RecipientLookup
 from mssclient.mail import MAX_ATTACHMENT_TOTAL, Address, Attachment, Draft, parse_recipient_list
 from mssclient.mail.addresses import checked_address
 from mssclient.security.smime import Protection
@@ -66,6 +66,9 @@ def typed_addresses(*texts: str) -> list[str]:
 class ComposerDialog(QDialog):
     send_requested = Signal(object, object)  # Draft, Account
     save_requested = Signal(object, object)  # dict of fields, Account
+    discard_requested = Signal()
+    # The live directory lookup failed (French text); typing goes on with local answers.
+    recipient_lookup_failed = Signal(str)
 
     def __init__(
         self,
@@ -76,6 +79,7 @@ class ComposerDialog(QDialog):
         account_id: int | None = None,
         draft_id: int | None = None,
         recipient_lookup: RecipientLookup | None = None,
+        live_recipient_lookup: LiveLookup | None = None,
         protection_planner: ProtectionPlanner | None = None,
     ) -> None:
         super().__init__(parent)
@@ -103,10 +107,15 @@ class ComposerDialog(QDialog):
             edit.setPlaceholderText(self.tr("name@domain.mssante.fr, …"))
         recipient_edits = (self.to_edit, self.cc_edit, self.bcc_edit)
         self.recipient_completers = (
-            [RecipientCompleter(edit, recipient_lookup) for edit in recipient_edits]
+            [
+                RecipientCompleter(edit, recipient_lookup, live_recipient_lookup)
+                for edit in recipient_edits
+            ]
             if recipient_lookup is not None
             else []
         )
+        for completer in self.recipient_completers:
+            completer.live_failed.connect(self.recipient_lookup_failed)
         self.subject_edit = QLineEdit()
         self.subject_edit.setObjectName("composerSubject")
         self.body_edit = QPlainTextEdit()
@@ -152,6 +161,10 @@ class ComposerDialog(QDialog):
         self.save_button = QPushButton(self.tr("Save draft"))
         self.save_button.setObjectName("composerSaveDraft")
         self.save_button.clicked.connect(self.request_save)
+        self.discard_button = QPushButton(self.tr("Discard"))
+        self.discard_button.setObjectName("composerDiscard")
+        self.discard_button.setToolTip(self.tr("Close and delete the saved draft"))
+        self.discard_button.clicked.connect(self.discard_requested)
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.clicked.connect(self.reject)
 
@@ -176,6 +189,7 @@ class ComposerDialog(QDialog):
         options.addWidget(self.delivery_report)
         options.addStretch(1)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.discard_button)
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.cancel_button)

@@ -2,8 +2,11 @@
 
 Reads (a page of the list, one raw message, a search) run on the GUI thread's store:
 each is one indexed query. Parsing, MIME building and the network run elsewhere (``Op``
-and the account workers). ``clear_sensitive()`` empties everything shown when the
-application locks; ``restore_sensitive()`` reloads after unlocking.
+and the account workers). Recipient suggestions come from the local directory on each
+keystroke, and from the live Annuaire Santé (when the settings turn it on) off the GUI
+thread; saved drafts go to the server's Drafts folder through ``DraftSaver``.
+``clear_sensitive()`` empties everything shown when the application locks;
+``restore_sensitive()`` reloads after unlocking.
 """
 
 from __future__ import annotations
@@ -30,20 +33,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mssclient.directory.autocomplete import Autocompleter, Recipient
+from mssclient.directory.annuaire_sante import AnnuaireSanteClient
+from mssclient.directory.autocomplete import Recipient
+from mssclient.directory.suggestions import suggest_recipients
 from mssclient.errors import MssError
 from mssclient.gui.mail import message_actions
 from mssclient.gui.mail.account_dialog import AccountDialog, save_from_dialog
 from mssclient.gui.mail.account_workers import AccountWorkers
 from mssclient.gui.mail.attachment_files import PrivateTempDir, write_atomically
 from mssclient.gui.mail.composer import ComposerDialog
+from mssclient.gui.mail.draft_saving import DraftSaver
 from mssclient.gui.mail.drafts_store import DraftStore
-from mssclient.gui.mail.folder_tree import FolderTree, FolderTreeModel
+from mssclient.gui.mail.folder_tree import FolderTree, FolderTreeModel, role_title
 from mssclient.gui.mail.message_list_model import Column, MessageListModel
 from mssclient.gui.mail.operations import Op, wait_for_operations
 from mssclient.gui.mail.outbox_panel import OutboxPanel
 from mssclient.gui.mail.prepared_message import PreparedMessage, prepare_message
 from mssclient.gui.mail.reader import MessageReader
+from mssclient.gui.mail.recipient_completer import LiveJob
 from mssclient.gui.mail.sandbox_accounts import account_auth
 from mssclient.gui.mail.search_box import SearchBox
 from mssclient.gui.mail.sending import Wire, build_receipt_wire, build_wire, queue_wire
@@ -60,6 +67,7 @@ from mssclient.transport.events import (
     ConnectionStateChanged,
     FolderSynced,
     OutboxChanged,
+    ServerDraftsSynced,
     SyncProgress,
     WorkerError,
 )
@@ -73,6 +81,11 @@ log = logging.getLogger(__name__)
 Opened = tuple[SmimeRecord, MessageFields | None, tuple[x509.Certificate, ...]]
 
 SEARCH_LIMIT = 200
+# Recipient suggestions shown at most in the composer's list.
+SUGGESTION_LIMIT = 10
+
+# The live Annuaire Santé client as the settings say now (None: off, or no API key).
+LiveClientFactory = Callable[[], AnnuaireSanteClient | None]
 
 
 class MailArea(QWidget):
@@ -91,10 +104,14 @@ class MailArea(QWidget):
         idle: bool = True,
         auth_for: Callable[[Account], Authenticator] | None = None,
         parse_workers: int = 0,
+        live_client_factory: LiveClientFactory | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mailArea")
         self._store_provider = store_provider
+        self._open_worker_store = open_worker_store
+        # Asked at each live lookup (on this thread), so a settings change applies at once.
+        self.live_client_factory = live_client_factory
         self.accounts: list[Account] = []
         self.composers: list[ComposerDialog] = []
         #: Domain of the user's hospital: its organisational mailboxes are suggested first.
@@ -114,6 +131,7 @@ class MailArea(QWidget):
             )
             self.workers.transport_event.connect(self._on_event)
             self.workers.failed_to_start.connect(self._on_worker_not_started)
+        self.drafts = DraftSaver(store_provider, lambda: self.workers, self)
 
         self.folder_model = FolderTreeModel(store_provider, self)
         self.folder_tree = FolderTree(self.folder_model)
@@ -493,11 +511,14 @@ class MailArea(QWidget):
             draft=draft,
             account_id=account_id or self._current_account_id,
             recipient_lookup=self.find_recipients,
+            live_recipient_lookup=self.live_recipient_job,
             protection_planner=self.plan_protection,
         )
         composer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         composer.send_requested.connect(lambda d, a: self.send(composer, d, a))
         composer.save_requested.connect(lambda f, a: self.save_draft(composer, f, a))
+        composer.discard_requested.connect(lambda: self.discard_draft(composer))
+        composer.recipient_lookup_failed.connect(self._on_live_lookup_failed)
         composer.finished.connect(lambda _r: self._forget_composer(composer))
         self.composers.append(composer)
         composer.show()
@@ -511,9 +532,45 @@ class MailArea(QWidget):
         """Suggestions from the imported national directory, the hospital's own
         organisational mailboxes first; none (never an error) while it is unreadable."""
         try:
-            return Autocompleter(self._store(), self.hospital_domain).complete(text)
+            return suggest_recipients(
+                self._store(), text, self.hospital_domain, None, limit=SUGGESTION_LIMIT
+            )
         except MssError:
             return []
+
+    def live_recipient_job(self, text: str) -> LiveJob | None:
+        """The live Annuaire Santé lookup for ``text``, ready for a pool thread (with its
+        own store connection); None when it is off, has no API key or no store to use."""
+        open_store = self._open_worker_store
+        client = self.live_client_factory() if self.live_client_factory is not None else None
+        if client is None or open_store is None:
+            return None
+        domain = self.hospital_domain
+
+        def job() -> list[Recipient]:
+            failures: list[MssError] = []
+            store = open_store()
+            try:
+                found = suggest_recipients(
+                    store,
+                    text,
+                    domain,
+                    client,
+                    limit=SUGGESTION_LIMIT,
+                    on_live_error=failures.append,
+                )
+            finally:
+                store.close()
+            if failures:
+                raise failures[0]  # the local answers are already shown
+            return found
+
+        return job
+
+    def _on_live_lookup_failed(self, reason: str) -> None:
+        self._say(
+            self.tr("%1 Suggestions come from the local directory only.").replace("%1", reason)
+        )
 
     def _forget_composer(self, composer: ComposerDialog) -> None:
         if composer in self.composers:
@@ -548,7 +605,7 @@ class MailArea(QWidget):
 
         def queued() -> None:
             if composer.draft_id is not None:
-                DraftStore(self._store()).delete(composer.draft_id)
+                self.drafts.forget(composer.draft_id)
             self._say(
                 self.tr("Message placed in the outbox: it leaves as soon as the server answers.")
             )
@@ -569,10 +626,18 @@ class MailArea(QWidget):
         self, composer: ComposerDialog, fields: dict[str, object], account: Account
     ) -> None:
         assert account.id is not None
-        composer.draft_id = DraftStore(self._store()).save(
-            account.id, dict(fields), None, composer.draft_id
+        composer.draft_id = self.drafts.save(
+            account.id, dict(fields), _buildable(composer), composer.draft_id
         )
         self._say(self.tr("Draft saved (encrypted, on this computer)."))
+
+    def discard_draft(self, composer: ComposerDialog) -> None:
+        """Close the composer; its saved draft goes, here and on the server."""
+        if composer.draft_id is not None:
+            self.drafts.forget(composer.draft_id)
+            composer.draft_id = None
+            self._say(self.tr("Draft deleted."))
+        composer.reject()
 
     def _fill_drafts_menu(self) -> None:
         self.drafts_menu.clear()
@@ -606,8 +671,8 @@ class MailArea(QWidget):
             return
         if not any(fields.get(k) for k in ("to", "cc", "bcc", "subject", "text")):
             return
-        composer.draft_id = DraftStore(self._store()).save(
-            account.id, fields, None, composer.draft_id
+        composer.draft_id = self.drafts.save_now(
+            account.id, fields, _buildable(composer), composer.draft_id
         )
 
     # -- actions on the selected message -----------------------------------------------------
@@ -759,7 +824,7 @@ class MailArea(QWidget):
             if event.total:
                 self._say(
                     self.tr("Synchronising %1: %2 of %3")
-                    .replace("%1", event.folder)
+                    .replace("%1", self._folder_title(event.account_id, event.folder))
                     .replace("%2", str(event.done))
                     .replace("%3", str(event.total))
                 )
@@ -775,8 +840,20 @@ class MailArea(QWidget):
                 self._say(self.tr("Message sent."))
             elif event.state == "failed":
                 self._say(self.tr("Sending failed: %1").replace("%1", event.detail))
+        elif isinstance(event, ServerDraftsSynced):
+            if event.uploaded:  # removals alone (after sending) need no word
+                self._say(self.tr("Draft also saved on the server."))
         elif isinstance(event, WorkerError):
             self._say(event.user_message)
+
+    def _folder_title(self, account_id: int, name: str) -> str:
+        """What the folder tree calls it: the special folders by their role, in the
+        interface's language; any other by its name on the server."""
+        try:
+            folder = MailRepository(self._store()).folder_by_name(account_id, name)
+        except MssError:
+            return name  # locked meanwhile
+        return (role_title(folder.role) if folder is not None else "") or name
 
     def _after_sync(self, event: FolderSynced) -> None:
         try:
@@ -812,9 +889,8 @@ class MailArea(QWidget):
                     self.list_view.selectRow(number)
                     self.list_view.selectionModel().blockSignals(False)
         if event.added:
-            self._say(
-                self.tr("%1: %n new message(s).", "", event.added).replace("%1", event.folder)
-            )
+            title = (role_title(folder.role) if folder is not None else "") or event.folder
+            self._say(self.tr("%1: %n new message(s).", "", event.added).replace("%1", title))
 
     def _update_actions(self) -> None:
         has_message = self.current_message_id() is not None
@@ -823,3 +899,11 @@ class MailArea(QWidget):
         self.new_button.setEnabled(bool(self.accounts))
         self.sync_button.setEnabled(bool(self.accounts))
         self.drafts_button.setEnabled(bool(self.accounts))
+
+
+def _buildable(composer: ComposerDialog) -> Draft | None:
+    """The composer's message for the server copy; None while an address is half typed."""
+    try:
+        return composer.draft()
+    except MssError:
+        return None

@@ -8,6 +8,7 @@ from pathlib import Path
 from mssclient.gui.mail import MailArea
 from mssclient.gui.mail.composer import ComposerDialog
 from mssclient.gui.mail.drafts_store import DraftStore
+from mssclient.gui.mail.operations import wait_for_operations
 from mssclient.mail import MAX_ATTACHMENT_TOTAL, Attachment
 from mssclient.transport.outbox import Outbox
 from tests.gui.mail.conftest import Mailbox
@@ -158,3 +159,48 @@ def test_saved_draft_reopens_with_its_fields(qtbot, mailbox: Mailbox, area: Mail
         again.send_button.click()
     assert DraftStore(mailbox.store).list() == [], "a sent draft is removed"
     assert len(Outbox(mailbox.store).items()) == 1
+
+
+def test_a_copy_built_after_sending_does_not_bring_the_draft_back(
+    qtbot, mailbox: Mailbox, area: MailArea
+):
+    area.restore_sensitive()
+    composer = area.open_composer()
+    composer.to_edit.setText(GP)
+    composer.subject_edit.setText("Envoyé aussitôt")
+    composer.add_attachment(Attachment("scanner.pdf", "application/pdf", b"%PDF" * 200_000))
+    composer.save_button.click()  # its MIME copy is built on a pool thread…
+    with qtbot.waitSignal(composer.finished, timeout=10_000):
+        composer.send_button.click()  # …while the message is sent
+    wait_for_operations()
+    qtbot.wait(50)  # the late copy's callback runs on this thread
+    assert not area.drafts.building
+    assert DraftStore(mailbox.store).list() == []
+    assert len(Outbox(mailbox.store).items()) == 1
+
+
+def test_saving_again_keeps_one_draft_with_its_latest_copy(qtbot, mailbox: Mailbox, area: MailArea):
+    area.restore_sensitive()
+    composer = area.open_composer()
+    composer.to_edit.setText(GP)
+    composer.subject_edit.setText("Première version")
+    composer.save_button.click()
+    composer.subject_edit.setText("Seconde version")
+    composer.save_button.click()
+    qtbot.waitUntil(lambda: not area.drafts.building, timeout=10_000)
+    [saved] = DraftStore(mailbox.store).list()
+    assert saved.fields["subject"] == "Seconde version"
+    assert saved.raw is not None
+    assert b"Subject: Seconde version" in saved.raw and b"Premi" not in saved.raw
+    assert b"Bcc" not in saved.raw and f"To: {GP}".encode() in saved.raw
+
+
+def test_a_half_typed_address_keeps_the_draft_here_only(qtbot, mailbox: Mailbox, area: MailArea):
+    area.restore_sensitive()
+    composer = area.open_composer()
+    composer.to_edit.setText("dr.paul.ber")
+    composer.body_edit.setPlainText("à compléter")
+    composer.save_button.click()
+    assert not area.drafts.building, "nothing to build until the address is whole"
+    saved = DraftStore(mailbox.store).load(composer.draft_id or 0)
+    assert saved is not None and saved.fields["to"] == "dr.paul.ber" and saved.raw is None
