@@ -11,9 +11,13 @@ import keyring
 import keyring.backends.fail
 import pytest
 
+from mssclient.binding_guard import protect_singletons
 from mssclient.security.keywrap import KdfParams
 from mssclient.store import Store
 from tests.keyring_memory import MemoryKeyring
+
+# The test session makes as many Qt calls as the app: the same shield (see the module).
+protect_singletons()
 
 #: Argon2id at test cost: same code path, a fraction of the memory and time.
 FAST_KDF = KdfParams(iterations=1, memory_kib=8 * 1024, lanes=1)

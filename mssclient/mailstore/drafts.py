@@ -57,13 +57,23 @@ _COLUMNS = (
 )
 
 
+def _content(text: str | None) -> dict[str, Any]:
+    """The saved fields; damaged JSON gives empty fields (the raw copy stays) rather than
+    a draft list that cannot open."""
+    try:
+        value = json.loads(text) if text else {}
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
 def _record(row: Any) -> DraftRecord:
     return DraftRecord(
         id=row[0],
         account_id=row[1],
         subject=row[2],
         recipients=row[3],
-        content=json.loads(row[4]) if row[4] else {},
+        content=_content(row[4]),
         raw=None if row[5] is None else bytes(row[5]),
         server_folder=row[6],
         server_uid=row[7],
@@ -88,32 +98,42 @@ class DraftStore:
         raw: bytes | None = None,
         draft_id: int | None = None,
     ) -> int:
-        """Create or replace a draft; returns its id."""
+        """Create or replace a draft; returns its id.
+
+        A draft that moved to another account, or that is gone meanwhile (sent or
+        discarded from elsewhere), is saved as a new one: its old server copy, if any, is
+        queued for removal by the delete trigger, never left behind under the old account.
+        """
         now = datetime.now(UTC).isoformat(timespec="seconds")
         payload = json.dumps(content, ensure_ascii=False)
-        if draft_id is None:
-            cursor = self.store.execute(
-                "INSERT INTO mail_drafts(account_id, subject, recipients, content, raw, "
-                "updated_at) VALUES (?, ?, ?, ?, ?, ?)",
-                (account_id, subject, recipients, payload, raw, now),
-            )
-            return int(cursor.lastrowid)
-        self.store.execute(
-            "UPDATE mail_drafts SET subject = ?, recipients = ?, content = ?, raw = ?, "
-            "updated_at = ? WHERE id = ?",
-            (subject, recipients, payload, raw, now, draft_id),
+        if draft_id is not None:
+            current = self.get(draft_id)
+            if current is not None and current.account_id == account_id:
+                self.store.execute(
+                    "UPDATE mail_drafts SET subject = ?, recipients = ?, content = ?, raw = ?, "
+                    "updated_at = ? WHERE id = ?",
+                    (subject, recipients, payload, raw, now, draft_id),
+                )
+                return draft_id
+            if current is not None:
+                self.delete(draft_id)
+        cursor = self.store.execute(
+            "INSERT INTO mail_drafts(account_id, subject, recipients, content, raw, "
+            "updated_at) VALUES (?, ?, ?, ?, ?, ?)",
+            (account_id, subject, recipients, payload, raw, now),
         )
-        return draft_id
+        return int(cursor.lastrowid)
 
     def get(self, draft_id: int) -> DraftRecord | None:
         rows = self.store.query(f"SELECT {_COLUMNS} FROM mail_drafts WHERE id = ?", (draft_id,))  # noqa: S608
         return _record(rows[0]) if rows else None
 
-    def list(self, account_id: int) -> list[DraftRecord]:
+    def list(self, account_id: int | None = None) -> list[DraftRecord]:
+        """The drafts of one account, or of all (None), the latest first."""
         rows = self.store.query(
-            f"SELECT {_COLUMNS} FROM mail_drafts WHERE account_id = ? "  # noqa: S608
+            f"SELECT {_COLUMNS} FROM mail_drafts WHERE ? IS NULL OR account_id = ? "  # noqa: S608
             "ORDER BY updated_at DESC, id DESC",
-            (account_id,),
+            (account_id, account_id),
         )
         return [_record(r) for r in rows]
 

@@ -34,8 +34,9 @@ def _named_application(qapp: QApplication) -> Iterator[None]:
     yield
     # Windows a test left behind must not show up in the next test's "anywhere" checks.
     for top in QApplication.topLevelWidgets():
-        top.close()
-        top.deleteLater()
+        if top.parent() is None:  # popups and menus belong to their owners: not ours
+            top.close()
+            top.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 

@@ -69,7 +69,10 @@ class AnnuaireView(QWidget):
         self._hits: list[SearchHit] = []
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
-        self._refresh_signals: RefreshSignals | None = None
+        # One relay for every refresh, never deleted while a pool thread may emit on it.
+        self._refresh_signals = RefreshSignals(self)
+        self._refresh_signals.finished.connect(self._refresh_done)
+        self._refreshing = False
 
         self.heading = QLabel()
         self.heading.setObjectName("directoryHeading")
@@ -373,7 +376,7 @@ class AnnuaireView(QWidget):
 
     # -- refresh -----------------------------------------------------------------------------------
     def refresh(self) -> None:
-        if not self.url or self._refresh_signals is not None:
+        if not self.url or self._refreshing:
             return
         try:
             snapshot = hospital_store.load_snapshot(self._store_provider(), self.url)
@@ -383,8 +386,7 @@ class AnnuaireView(QWidget):
         settings = RefreshSettings(
             url=self.url, ca_file=self._settings.get("hospital_directory_ca_file") or None
         )
-        self._refresh_signals = RefreshSignals(self)
-        self._refresh_signals.finished.connect(self._refresh_done)
+        self._refreshing = True
         self.refresh_button.setEnabled(False)
         self.updated_label.setText(self.tr("Refreshing…"))
         self._pool.start(
@@ -392,9 +394,7 @@ class AnnuaireView(QWidget):
         )
 
     def _refresh_done(self, result: FetchResult) -> None:
-        if self._refresh_signals is not None:
-            self._refresh_signals.deleteLater()
-        self._refresh_signals = None
+        self._refreshing = False
         try:
             store = self._store_provider()
             status: RefreshStatus = apply_fetch(store, self.url, result, _utc(self._clock()))

@@ -660,7 +660,7 @@ class MailArea(QWidget):
         if saved is None:
             return None
         composer = self.open_composer(account_id=saved.account_id)
-        composer.load_fields(saved.fields)
+        composer.load_fields(saved.content)
         composer.draft_id = saved.id
         return composer
 

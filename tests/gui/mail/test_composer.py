@@ -128,11 +128,11 @@ def test_draft_saved_locally_and_encrypted_store_only(qtbot, mailbox: Mailbox, a
     composer.save_button.click()
     assert composer.draft_id is not None
     saved = DraftStore(mailbox.store).load(composer.draft_id)
-    assert saved is not None and saved.fields["subject"] == "Brouillon patient"
+    assert saved is not None and saved.content["subject"] == "Brouillon patient"
     composer.body_edit.setPlainText("suite")
     composer.save_button.click()
     assert len(DraftStore(mailbox.store).list()) == 1, "saving again updates the same draft"
-    assert json.dumps(DraftStore(mailbox.store).list()[0].fields["text"]) == '"suite"'
+    assert json.dumps(DraftStore(mailbox.store).list()[0].content["text"]) == '"suite"'
 
 
 def test_saved_draft_reopens_with_its_fields(qtbot, mailbox: Mailbox, area: MailArea):
@@ -189,7 +189,7 @@ def test_saving_again_keeps_one_draft_with_its_latest_copy(qtbot, mailbox: Mailb
     composer.save_button.click()
     qtbot.waitUntil(lambda: not area.drafts.building, timeout=10_000)
     [saved] = DraftStore(mailbox.store).list()
-    assert saved.fields["subject"] == "Seconde version"
+    assert saved.content["subject"] == "Seconde version"
     assert saved.raw is not None
     assert b"Subject: Seconde version" in saved.raw and b"Premi" not in saved.raw
     assert b"Bcc" not in saved.raw and f"To: {GP}".encode() in saved.raw
@@ -203,4 +203,4 @@ def test_a_half_typed_address_keeps_the_draft_here_only(qtbot, mailbox: Mailbox,
     composer.save_button.click()
     assert not area.drafts.building, "nothing to build until the address is whole"
     saved = DraftStore(mailbox.store).load(composer.draft_id or 0)
-    assert saved is not None and saved.fields["to"] == "dr.paul.ber" and saved.raw is None
+    assert saved is not None and saved.content["to"] == "dr.paul.ber" and saved.raw is None

@@ -30,7 +30,7 @@ def test_clear_sensitive_empties_everything(qtbot, mailbox: Mailbox, area: MailA
     assert area.composers == []
     assert composer.body_edit.toPlainText() == "" and composer.to_edit.text() == ""
     drafts = DraftStore(mailbox.store).list()
-    assert [d.fields["text"] for d in drafts] == ["Mme Dupont va mieux."], "kept as a draft"
+    assert [d.content["text"] for d in drafts] == ["Mme Dupont va mieux."], "kept as a draft"
     # Its server copy is built already: the worker uploads it at the next unlock.
     assert drafts[0].raw is not None and b"Mme Dupont va mieux." in drafts[0].raw
 

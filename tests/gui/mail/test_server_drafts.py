@@ -200,7 +200,7 @@ def test_a_refused_upload_is_told_in_french_and_the_draft_stays_here(qtbot, sess
     refusal = next(s for s in session.statuses if "n'a pas pu être enregistré" in s)
     assert f"« {folder} »" in refusal and "réponse du serveur" in refusal
     kept = DraftStore(session.store).load(composer.draft_id or 0)
-    assert kept is not None and kept.fields["text"] == "Version corrigée.\n"
+    assert kept is not None and kept.content["text"] == "Version corrigée.\n"
 
 
 def test_new_mail_is_announced_with_the_folder_names_the_tree_shows(
