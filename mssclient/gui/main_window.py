@@ -96,7 +96,7 @@ class MainWindow(QMainWindow):
             self._show_lock_page()
         else:
             self._show_workspace()
-        self.resize(1000, 660)
+        self.resize(1200, 760)
 
     # -- public API for the feature areas ------------------------------------------------------
     def set_area_widget(self, area_key: str, widget: QWidget) -> None:

@@ -210,7 +210,7 @@ class MailArea(QWidget):
             self.drafts_button,
         ):
             toolbar.addWidget(button)
-        toolbar.addWidget(self.search_box, 1)
+        toolbar.addStretch(1)
         toolbar.addWidget(self.account_button)
 
         list_box = QWidget()
@@ -238,6 +238,7 @@ class MailArea(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(toolbar)
+        layout.addWidget(self.search_box)  # its own row: the query syntax hint stays readable
         layout.addWidget(self.splitter, 1)
         self._update_actions()
 
