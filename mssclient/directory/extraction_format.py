@@ -97,18 +97,22 @@ class ColumnMap:
         index = self.positions.get(field)
         return cells[index].strip() if index is not None else ""
 
-    def pick(self, cells: list[str]) -> dict[str, str]:
-        """Every field of ``FIELDS`` (stripped, '' when the file lacks it) plus
-        ``"street"``, in one pass: the import calls this once per row."""
-        stripped = [c.strip() for c in cells]
-        stripped.append("")  # where absent fields point
-        picked = dict(zip(FIELDS, self._getter(stripped), strict=True))
-        picked["street"] = " ".join(p for p in (stripped[i] for i in self.street) if p)
-        return picked
+    def pick(self, cells: list[str]) -> list[str]:
+        """The values of ``FIELDS`` in that order (stripped, '' when the file lacks the
+        column), then the street line, in one pass: the import calls this once per row.
+
+        ``cells`` must have ``width`` items; an empty one is appended (where absent fields
+        point), so pass a list the caller no longer needs as it is."""
+        cells.append("")
+        values = list(map(str.strip, self._getter(cells)))
+        n = len(FIELDS)
+        values[n:] = [" ".join(filter(None, values[n:]))]
+        return values
 
     @cached_property
     def _getter(self) -> itemgetter[Any]:
-        return itemgetter(*(self.positions.get(f, self.width) for f in FIELDS))
+        absent = self.width
+        return itemgetter(*(self.positions.get(f, absent) for f in FIELDS), *self.street)
 
 
 def map_columns(header: list[str]) -> ColumnMap:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from mssclient.directory import national_import
 from mssclient.directory.errors import ImportCancelledError, NationalImportError
 from mssclient.directory.extraction_format import CANONICAL_HEADER
 from mssclient.directory.national_import import (
@@ -84,6 +85,38 @@ def test_malformed_rows_are_reported_not_fatal(temp_store: Store, tmp_path: Path
     assert "3 adresses importées, 5 lignes rejetées, 1 lignes" in report.summary()
     state = import_state(temp_store)
     assert state is not None and state["rows"] == 3 and state["rejected"] == 5
+
+
+@pytest.mark.parametrize("read_bytes", [7, 100, 1024 * 1024])
+def test_lines_split_across_reads_and_overlong_lines_anywhere(
+    temp_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, read_bytes: int
+) -> None:
+    """The file is read in blocks: a line may straddle two reads, an over-long line many
+    (or end the file), and the last line may lack its newline."""
+    monkeypatch.setattr(national_import, "READ_BYTES", read_bytes)
+    rows = many_rows(4)
+    data = (
+        text_bytes(rows[:2])
+        + b"B" * (3 * MAX_LINE_BYTES + 5)  # line 4
+        + b"\r\n"
+        + "|".join(rows[2]).encode()  # line 5
+        + b"\r\n"
+        + b"C" * MAX_LINE_BYTES  # line 6: as long as allowed, not a row either
+        + b"\n"
+        + "|".join(rows[3]).encode()  # line 7, no newline at the end
+    )
+    report = import_extraction(temp_store, write_zip(tmp_path / "x.zip", data), NOW)
+    assert report.imported == 4
+    assert [(p.line, p.reason) for p in report.problems] == [
+        (4, "ligne anormalement longue"),
+        (6, f"1 colonnes au lieu de {len(CANONICAL_HEADER)}"),
+    ]
+    assert mailboxes(temp_store) == [r[1] for r in rows]
+
+    overlong_at_end = text_bytes(rows[:1]) + b"D" * (2 * MAX_LINE_BYTES)
+    report = import_extraction(temp_store, write_text(tmp_path / "y.txt", overlong_at_end), NOW)
+    assert report.imported == 1
+    assert [(p.line, p.reason) for p in report.problems] == [(3, "ligne anormalement longue")]
 
 
 def test_zip_import_with_reordered_columns(temp_store: Store, tmp_path: Path) -> None:

@@ -84,8 +84,65 @@ def test_a_first_version_store_upgrades_through_every_real_migration(
         assert [e.action for e in upgraded.audit.entries()] == ["note.create"]
         applied = [r[0] for r in upgraded.query("SELECT number FROM schema_migrations")]
         assert applied == list(range(1, LATEST_VERSION + 1))
+        assert "detail = none" in _fts_sql(upgraded)
     backups = list((tmp_path / "backups").glob("store-v1-*.db"))
     assert len(backups) == 1
     with Store.open(backups[0], store_key, apply_migrations=False) as old:
         assert old.schema_version() == 1
         assert old.get_meta("patient") == "Mme Durand"
+
+
+def _fts_sql(store: Store) -> str:
+    return str(store.scalar("SELECT sql FROM sqlite_master WHERE name = 'national_fts'"))
+
+
+_NATIONAL = [
+    # id, mailbox_type, mailbox, domain, last_name, first_name, profession, specialty,
+    # organisation, service, street, postcode, city, departement
+    (1, "PER", "helene.dupont@medecin.mssante.fr", "medecin.mssante.fr", "DUPONT", "Hélène",
+     "Médecin", "Cardiologie", "", "", "12 rue Pasteur", "59000", "Lille", "59"),
+    (2, "ORG", "urgences@ch-arras.mssante.fr", "ch-arras.mssante.fr", "", "", "", "",
+     "Centre hospitalier d'Arras", "Urgences", "boulevard Besnier", "62000", "Arras", "62"),
+    (3, "APP", "dmp.3@app.mssante.fr", "app.mssante.fr", "", "", "", "",
+     "Logiciel de cabinet", "", "", "97400", "Saint-Denis", "974"),
+]  # fmt: skip
+
+
+def test_national_fts_is_rebuilt_without_positions(tmp_path: Path, store_key: bytes) -> None:
+    """0009 recreates the contentless national index (detail = none) from national_entries,
+    so that an existing directory keeps answering autocomplete without a re-import."""
+    path = tmp_path / "store.db"
+    before = next(m.number for m in MIGRATIONS if m.name == "national_fts_without_positions")
+    with Store.open(path, store_key, apply_migrations=False) as store:
+        migrate(
+            store, backup_dir=tmp_path / "b", existed=False, migrations=MIGRATIONS[: before - 1]
+        )
+        assert "detail" not in _fts_sql(store)
+        store.executemany(
+            "INSERT INTO national_entries(id, mailbox_type, mailbox, domain, last_name, "
+            "first_name, profession, specialty, organisation, service, street, postcode, "
+            "city, departement) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            _NATIONAL,
+        )
+    with Store.open(path, store_key, key_known_good=True) as upgraded:
+        assert upgraded.schema_version() == LATEST_VERSION
+        assert "detail = none" in _fts_sql(upgraded)
+
+        def hits(match: str) -> list[int]:
+            return [
+                r[0]
+                for r in upgraded.query(
+                    "SELECT rowid FROM national_fts WHERE national_fts MATCH ? ORDER BY rowid",
+                    (match,),
+                )
+            ]
+
+        assert hits('"helene"* "dup"*') == [1]  # first name, accent-folded, + last name
+        assert hits('"cardio"* "lil"*') == [1]  # specialty + city
+        assert hits('"pasteur"*') == [1]  # street
+        assert hits('"arras"*') == [2]  # organisation, city, address
+        assert hits('"urg"* "org"*') == [2]  # service + mailbox kind
+        assert hits('"organisationnelle"') == [2]
+        assert hits('"974"*') == [3]  # departement
+        assert hits('"app"*') == [3]  # kind and address
+        assert hits('"mssante"* "fr"') == [1, 2, 3]
