@@ -1,5 +1,7 @@
 """Teleexpertise GUI fixtures: a store with the nurse's and the department's accounts, the
-demo hospital directory, and an area over them (no mail server: the outbox just fills)."""
+demo hospital directory, and an area over them (no mail server: the outbox just fills).
+The real Dovecot + Postfix pair of the integration suite is offered here too, for the
+workstations of stations.py (started once, only when a test asks for it)."""
 
 from __future__ import annotations
 
@@ -29,6 +31,9 @@ from mssclient.transport.accounts import (
     load_accounts,
     save_account,
 )
+from tests.integration.conftest import mail_servers, running_mail_servers
+
+__all__ = ["mail_servers", "running_mail_servers"]  # fixtures, for stations.py's backend
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 NURSE_ID = Practitioner("Claire Martin", Profession.NURSE, adeli="629912345", mailbox=NURSE.address)

@@ -30,13 +30,13 @@ from mssclient.teleexpertise.repository import (
 )
 from mssclient.teleexpertise.state import Action
 from tests.gui.teleexpertise.conftest import write_photo
-from tests.gui.teleexpertise.stations import Workstation, nurse, sandbox, specialist
+from tests.gui.teleexpertise.stations import Workstation, backend, nurse, sandbox, specialist
 from tests.gui.teleexpertise.wizard_driver import send_wound_request
 from tests.unit.patients.nir_helpers import NIR_WOMAN_1955
 from tests.unit.teleexpertise.smime_keys import SandboxPki
 
 pytestmark = pytest.mark.integration
-__all__ = ["nurse", "sandbox", "specialist"]  # fixtures used below
+__all__ = ["backend", "nurse", "sandbox", "specialist"]  # fixtures used below
 
 #: What identifies the wizard's patient (Jeanne Marie MARTIN, born 14/03/1955); the nurse
 #: is a Claire Martin, so the mixed-case name may appear in her address.
