@@ -30,6 +30,9 @@ TICK_MS = 10
 
 
 def main() -> None:
+    from mssclient.binding_guard import protect_singletons
+
+    protect_singletons()  # many Qt calls in one process, as in the app (see the module)
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--count", type=int, default=20_000)
     parser.add_argument("--seed", type=int, default=20240305)

@@ -170,6 +170,9 @@ class PaintWatch:
 
 
 def main() -> None:
+    from mssclient.binding_guard import protect_singletons
+
+    protect_singletons()  # many Qt calls in one process, as in the app (see the module)
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--count", type=int, default=100_000)
     parser.add_argument("--seed", type=int, default=20240305)
