@@ -24,7 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from bench.sync import Dovecot
+from bench.sync import Dovecot, save_bench_account
 
 TICK_MS = 10
 
@@ -45,15 +45,8 @@ def main() -> None:
     from mssclient.gui.mail import MailArea
     from mssclient.gui.mail.operations import wait_for_operations
     from mssclient.mailstore import MailRepository
-    from mssclient.security.tls import TrustAnchors
     from mssclient.store import Store
-    from mssclient.transport.accounts import (
-        Account,
-        PasswordAuth,
-        Security,
-        ServerSettings,
-        save_account,
-    )
+    from mssclient.transport.accounts import PasswordAuth
 
     work = Path(tempfile.mkdtemp(prefix="mss-bench-gui-"))
     work.chmod(0o755)
@@ -66,17 +59,7 @@ def main() -> None:
     key = os.urandom(32)
     path = work / "store.db"
     store = Store.open(path, key)
-    account = save_account(
-        store,
-        Account(
-            address="bench@hopital.test",
-            login="bench",
-            imap=ServerSettings("127.0.0.1", server.port, Security.TLS),
-            smtp=ServerSettings("127.0.0.1", 1, Security.TLS),
-            trust_anchors=TrustAnchors.CA_FILE,
-            ca_file=str(server.d / "ca.pem"),
-        ),
-    )
+    account = save_bench_account(store, server)
     area = MailArea(
         lambda: store,
         lambda: Store.open(path, key, key_known_good=True),

@@ -26,6 +26,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -438,25 +439,12 @@ class PeakRss:
         self._thread.join()
 
 
-def our_sync(server: Dovecot, work: Path, workers: int) -> tuple[float, int, int]:
-    from mssclient.mailstore import MailRepository
+def save_bench_account(store: Any, server: Dovecot) -> Any:
+    """The one account on the bench Dovecot (login bench / bench-password, its own CA)."""
     from mssclient.security.tls import TrustAnchors
-    from mssclient.store import Store
-    from mssclient.transport.accounts import (
-        Account,
-        PasswordAuth,
-        Security,
-        ServerSettings,
-        save_account,
-    )
-    from mssclient.transport.imap_connection import connect_imap
-    from mssclient.transport.imap_sync import MailSync
-    from mssclient.transport.parsing import ParsePool
+    from mssclient.transport.accounts import Account, Security, ServerSettings, save_account
 
-    key = os.urandom(32)
-    (work / "store.key").write_bytes(key)
-    store = Store.open(work / "store.db", key)
-    account = save_account(
+    return save_account(
         store,
         Account(
             address="bench@hopital.test",
@@ -467,6 +455,22 @@ def our_sync(server: Dovecot, work: Path, workers: int) -> tuple[float, int, int
             ca_file=str(server.d / "ca.pem"),
         ),
     )
+
+
+def our_sync(server: Dovecot, work: Path, workers: int) -> tuple[float, int, int]:
+    from mssclient.mailstore import MailRepository
+    from mssclient.store import Store
+    from mssclient.transport.accounts import (
+        PasswordAuth,
+    )
+    from mssclient.transport.imap_connection import connect_imap
+    from mssclient.transport.imap_sync import MailSync
+    from mssclient.transport.parsing import ParsePool
+
+    key = os.urandom(32)
+    (work / "store.key").write_bytes(key)
+    store = Store.open(work / "store.db", key)
+    account = save_bench_account(store, server)
     auth = PasswordAuth("bench", "bench-password")
     assert account.id is not None
     with PeakRss() as rss, ParsePool(workers) as pool:
