@@ -12,8 +12,8 @@ import os
 from pathlib import Path
 
 from mssclient import paths
+from mssclient.gui.mail.sandbox_accounts import sandbox_demo
 from mssclient.sandbox.attached import RunningSandbox, attach_running_sandbox
-from mssclient.sandbox.demo_accounts import demo_account
 from mssclient.sandbox.sandbox import (
     DEFAULT_HTTPS_PORT,
     DEFAULT_IMAP_PORT,
@@ -21,7 +21,6 @@ from mssclient.sandbox.sandbox import (
     Sandbox,
     SandboxError,
 )
-from mssclient.security.tls import is_loopback
 from mssclient.store import Store
 from mssclient.transport.accounts import load_accounts
 
@@ -35,10 +34,7 @@ def sandbox_wanted(store: Store) -> bool:
     """True while the profile has no account, or only the sandbox's demo accounts."""
     if os.environ.get(SANDBOX_ENV, "1") == "0":
         return False
-    return all(
-        demo_account(account.address) is not None and is_loopback(account.imap.host)
-        for account in load_accounts(store)
-    )
+    return all(sandbox_demo(account) is not None for account in load_accounts(store))
 
 
 def start_embedded_sandbox(data_dir: Path | None) -> RunningSandbox | None:

@@ -46,9 +46,17 @@ def add_sandbox_account(store: Store, sandbox: Sandbox, demo: DemoAccount) -> Ac
     return save_account(store, sandbox_account(sandbox, demo))
 
 
-def account_auth(account: Account) -> Authenticator:
-    """Demo password for a sandbox demo mailbox on loopback, else the keyring's password."""
+def sandbox_demo(account: Account) -> DemoAccount | None:
+    """The demo mailbox this account is, when it is one and both its servers are local."""
     demo = demo_account(account.address)
     if demo is not None and is_loopback(account.imap.host) and is_loopback(account.smtp.host):
+        return demo
+    return None
+
+
+def account_auth(account: Account) -> Authenticator:
+    """Demo password for a sandbox demo mailbox on loopback, else the keyring's password."""
+    demo = sandbox_demo(account)
+    if demo is not None:
         return PasswordAuth(account.login, demo.password)
     return PasswordAuth.from_keyring(account)
