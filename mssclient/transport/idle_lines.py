@@ -23,11 +23,12 @@ def wait_for_idle_answers(client: IMAPClient, timeout: float) -> list[tuple[Any,
     """The answers that arrive within ``timeout`` seconds (an empty list if none)."""
     imap = client._imap
     sock = client.socket()
-    if not _waiting(imap, sock, timeout):
-        return []
     answers: list[tuple[Any, ...]] = []
-    sock.settimeout(LINE_SECONDS)
     try:
+        # _waiting leaves the socket non-blocking: every way out restores the timeout.
+        if not _waiting(imap, sock, timeout):
+            return answers
+        sock.settimeout(LINE_SECONDS)
         while True:
             answers.append(parse_idle_line(imap._get_line()))
             if not _waiting(imap, sock, 0):

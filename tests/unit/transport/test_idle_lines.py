@@ -73,6 +73,8 @@ def test_nothing_arrives_within_the_timeout(split_server: int) -> None:
     started = time.monotonic()
     assert wait_for_idle_answers(client, 0.1) == []  # not idling: the server says nothing
     assert time.monotonic() - started < 5
+    # Back to the connection's own blocking timeout: the next command reads its answer.
+    assert client.socket().gettimeout() == 10
     client.logout()
 
 
