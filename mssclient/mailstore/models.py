@@ -98,6 +98,8 @@ class FolderRecord:
     uidnext: int | None
     highestmodseq: int | None
     last_sync_at: str | None
+    #: The server opens it read-only (SELECT answered [READ-ONLY]): nothing is sent to it.
+    read_only: bool = False
 
 
 @dataclass(frozen=True)

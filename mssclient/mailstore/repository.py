@@ -34,7 +34,7 @@ _ROW_COLUMNS = (
 )
 _FOLDER_COLUMNS = (
     "id, account_id, name, delimiter, role, selectable, uidvalidity, uidnext, "
-    "highestmodseq, last_sync_at"
+    "highestmodseq, last_sync_at, read_only"
 )
 
 
@@ -77,6 +77,7 @@ def _folder(row: Any) -> FolderRecord:
         uidnext=row[7],
         highestmodseq=row[8],
         last_sync_at=row[9],
+        read_only=bool(row[10]),
     )
 
 
@@ -160,6 +161,13 @@ class MailRepository:
             "uidnext = coalesce(?, uidnext), highestmodseq = coalesce(?, highestmodseq), "
             "last_sync_at = CASE WHEN ? THEN ? ELSE last_sync_at END WHERE id = ?",
             (uidvalidity, uidnext, highestmodseq, int(synced), _now(), folder_id),
+        )
+
+    def set_folder_read_only(self, folder_id: int, read_only: bool) -> None:
+        """Record whether the server opens this folder read-only (see ``FolderRecord``)."""
+        self.store.execute(
+            "UPDATE mail_folders SET read_only = ? WHERE id = ? AND read_only <> ?",
+            (int(read_only), folder_id, int(read_only)),
         )
 
     def reset_folder(self, folder_id: int, uidvalidity: int) -> int:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import imaplib
 import ssl
+from typing import Any
 
 from imapclient import IMAPClient
 from imapclient.exceptions import IMAPClientError, LoginError
@@ -15,7 +17,11 @@ from mssclient.security.tls import (
     refuse_plaintext_unless_loopback,
 )
 from mssclient.transport.accounts import Account, Authenticator, Security
-from mssclient.transport.errors import AuthenticationFailedError, ServerUnreachableError
+from mssclient.transport.errors import (
+    AuthenticationFailedError,
+    ReadOnlyFolderError,
+    ServerUnreachableError,
+)
 
 DEFAULT_TIMEOUT = 30.0
 
@@ -84,3 +90,31 @@ def _quiet_logout(client: IMAPClient) -> None:
     except (OSError, IMAPClientError):
         with contextlib.suppress(OSError):
             client.shutdown()
+
+
+def open_folder(client: IMAPClient, name: str) -> tuple[dict[bytes, Any], bool]:
+    """SELECT ``name``; if the server opens it read-only, EXAMINE it instead.
+
+    Returns imapclient's SELECT answer and whether the folder is read-only. A server
+    answers ``OK [READ-ONLY]`` to SELECT on a folder this login may read but not change
+    (a shared mailbox with IMAP ACL rights "lr"). imaplib then raises ``IMAP4.readonly``
+    (which imapclient exposes as ``IMAPClient.ReadOnlyError``), a subclass of
+    ``IMAP4.abort``: it would pass for a lost connection. It is raised after the tagged
+    OK, so the connection is fine and the folder selected, but imaplib refuses every
+    later command until a new SELECT or EXAMINE clears its "READ-ONLY" state: the EXAMINE
+    on the same connection does (checked against Dovecot 2.3).
+    """
+    try:
+        return client.select_folder(name), False
+    except imaplib.IMAP4.readonly:
+        return client.select_folder(name, readonly=True), True
+
+
+def select_writable(client: IMAPClient, name: str) -> dict[bytes, Any]:
+    """SELECT a folder about to be changed; ``ReadOnlyFolderError`` (French) when the
+    server opens it read-only. The folder is then left EXAMINEd: the connection stays
+    usable."""
+    selected, read_only = open_folder(client, name)
+    if read_only:
+        raise ReadOnlyFolderError(name)
+    return selected

@@ -11,6 +11,14 @@ How changes are found, best first:
   searched. The local count is checked against EXISTS; a mismatch falls back to the next way.
 - The server's whole UID list compared with the stored one, with flag changes asked by
   CONDSTORE (CHANGEDSINCE) when offered, else every message's flags.
+
+A folder the server opens read-only (SELECT answered ``[READ-ONLY]``: a shared mailbox
+where this login has only lookup and read rights) is re-opened with EXAMINE and synced the
+same way, without QRESYNC, but none of the local changes are sent to it: flag changes stay
+on this computer (queued, so the server's flags do not overwrite them, and sent if the
+folder becomes writable), moves and deletions are refused (the message comes back) and
+the user is told, in French, through a ``WorkerError`` event. The folder row records it
+(``FolderRecord.read_only``).
 """
 
 from __future__ import annotations
@@ -27,10 +35,11 @@ from typing import Any
 from imapclient import IMAPClient
 from imapclient.exceptions import IMAPClientError
 
-from mssclient.mailstore.models import NewMessage
+from mssclient.mailstore.models import FolderRecord, NewMessage
 from mssclient.mailstore.repository import MailRepository
 from mssclient.transport.errors import (
     FolderUnavailableError,
+    ReadOnlyFolderError,
     ServerUnreachableError,
     SyncCancelledError,
 )
@@ -39,8 +48,10 @@ from mssclient.transport.events import (
     EventCallback,
     FolderSynced,
     SyncProgress,
+    WorkerError,
     ignore,
 )
+from mssclient.transport.imap_connection import open_folder
 from mssclient.transport.parsing import ParsePool
 from mssclient.transport.qresync import Resync, enable_qresync, select_with_qresync
 from mssclient.transport.smime_receive import SmimeOpener
@@ -88,6 +99,11 @@ BATCH_MESSAGES = 200
 BATCH_BYTES = 8 * 1024 * 1024
 #: UIDs per FETCH command for small items (sizes, flags): about 12 KB of command line.
 FETCH_CHUNK = 2000
+#: Queued local changes that only touch flags (kept local in a read-only folder).
+FLAG_OPS = frozenset({"add_flags", "remove_flags"})
+
+#: (op id, uidvalidity, uid, op, argument), as ``MailRepository.pending_ops`` lists them.
+PendingOp = tuple[int, int, int, str, str]
 
 
 def _chunks(items: Sequence[int], size: int) -> Iterator[list[int]]:
@@ -148,6 +164,11 @@ class FolderResult:
     flags_changed: int = 0
     #: How changes were found: "qresync", "condstore" (UID list + CHANGEDSINCE) or "full".
     method: str = "full"
+    #: The server opened the folder read-only: it was EXAMINEd and nothing was sent to it.
+    read_only: bool = False
+    #: Read-only folder: local flag changes kept here, and moves/deletions refused.
+    kept_local: int = 0
+    refused_read_only: int = 0
 
 
 @dataclass
@@ -157,6 +178,39 @@ class _Pushed:
     sent: int = 0
     #: UIDs whose change the server refused: their state is read back from the server.
     refused: set[int] = field(default_factory=set)
+    #: Read-only folder: flag changes kept local, moves and deletions dropped.
+    kept: int = 0
+    refused_read_only: int = 0
+
+
+@dataclass(frozen=True)
+class ReadOnlyOps:
+    """What becomes of the queued changes of a folder the server opens read-only."""
+
+    #: Flag changes on messages still here: kept queued (local state wins, never sent).
+    kept: list[int] = field(default_factory=list)
+    #: Op ids to forget: other UIDVALIDITY, message gone, or a refused move/deletion.
+    dropped: list[int] = field(default_factory=list)
+    #: UIDs whose move or deletion is refused: they stay in the folder on the server.
+    refused: set[int] = field(default_factory=set)
+
+
+def sort_read_only_ops(
+    ops: Sequence[PendingOp], uidvalidity: int | None, local: set[int]
+) -> ReadOnlyOps:
+    """Nothing can be sent to a read-only folder: flag changes on messages still stored
+    stay queued, every other change is dropped (moves and deletions are refused, the
+    message comes back at the folder's sync)."""
+    sorted_ops = ReadOnlyOps()
+    for op_id, validity, uid, kind, _argument in ops:
+        if validity != uidvalidity:
+            sorted_ops.dropped.append(op_id)
+        elif kind in FLAG_OPS:
+            (sorted_ops.kept if uid in local else sorted_ops.dropped).append(op_id)
+        else:
+            sorted_ops.dropped.append(op_id)
+            sorted_ops.refused.add(uid)
+    return sorted_ops
 
 
 class MailSync:
@@ -194,6 +248,8 @@ class MailSync:
         self.use_qresync = qresync
         #: Whether the current connection has QRESYNC enabled.
         self.qresync_enabled = False
+        #: Read-only folders whose kept flag changes the user was already told about.
+        self._told_kept_local: set[int] = set()
 
     # -- connection ------------------------------------------------------------------------
     def ensure_client(self) -> IMAPClient:
@@ -271,29 +327,52 @@ class MailSync:
                 user_message=f"Le dossier « {name} » n'a pas pu être synchronisé : {exc}",
             ) from exc
 
-    def _sync_folder(self, name: str) -> FolderResult:
-        client = self.ensure_client()
-        folder = self.repo.folder_by_name(self.account_id, name)
-        if folder is None:
-            folder = self.repo.upsert_folder(self.account_id, name, role=folder_role(name, ()))
-        resync: Resync | None = None
+    def _open(
+        self, client: IMAPClient, folder: FolderRecord
+    ) -> tuple[dict[bytes, Any], Resync | None, bool]:
+        """SELECT the folder (with QRESYNC from its sync point), or EXAMINE it when the
+        server opens it read-only. Returns the SELECT answer, QRESYNC's report of the
+        changes (None without QRESYNC) and whether the folder is read-only.
+
+        A folder known read-only is still SELECTed first (then EXAMINEd), without QRESYNC:
+        so the sync notices when it becomes writable again.
+        """
         if (
             self.qresync_enabled
+            and not folder.read_only
             and folder.uidvalidity is not None
             and folder.highestmodseq is not None
             and folder.uidnext is not None
         ):
             selected, resync = select_with_qresync(
-                client, name, folder.uidvalidity, folder.highestmodseq
+                client, folder.name, folder.uidvalidity, folder.highestmodseq
             )
-        else:
-            selected = client.select_folder(name)
+            if b"READ-ONLY" not in selected:
+                return selected, resync, False
+            # Read-only since the last sync. imaplib did not check this answer, and would
+            # refuse the next command: EXAMINE clears that; the report is dropped (the UID
+            # comparison finds the changes).
+            log.info("folder %r is read-only on the server: EXAMINE", folder.name)
+            return client.select_folder(folder.name, readonly=True), None, True
+        selected, read_only = open_folder(client, folder.name)
+        if read_only and not folder.read_only:
+            log.info("folder %r is read-only on the server: EXAMINE", folder.name)
+        return selected, None, read_only
+
+    def _sync_folder(self, name: str) -> FolderResult:
+        client = self.ensure_client()
+        folder = self.repo.folder_by_name(self.account_id, name)
+        if folder is None:
+            folder = self.repo.upsert_folder(self.account_id, name, role=folder_role(name, ()))
+        selected, resync, read_only = self._open(client, folder)
+        if read_only != folder.read_only:
+            self.repo.set_folder_read_only(folder.id, read_only)
         uidvalidity = int(selected[b"UIDVALIDITY"])
         uidnext = int(selected.get(b"UIDNEXT", 0)) or None
         modseq_raw = selected.get(b"HIGHESTMODSEQ")
         highestmodseq = int(modseq_raw) if modseq_raw is not None else None
         exists = int(selected.get(b"EXISTS", 0))
-        result = FolderResult()
+        result = FolderResult(read_only=read_only)
         if folder.uidvalidity is not None and folder.uidvalidity != uidvalidity:
             log.info("UIDVALIDITY of %s changed: local copy dropped", name)
             result.removed += self.repo.reset_folder(folder.id, uidvalidity)
@@ -302,7 +381,9 @@ class MailSync:
         elif folder.uidvalidity is None:
             self.repo.set_folder_state(folder.id, uidvalidity=uidvalidity)
 
-        pushed = self._push_pending(client, folder.id, uidvalidity)
+        pushed = self._push_pending(client, folder.id, uidvalidity, read_only=read_only)
+        result.kept_local = pushed.kept
+        result.refused_read_only = pushed.refused_read_only
         done = False
         if resync is not None and not pushed.sent and folder.uidnext and uidnext:
             # Our own moves and expunges would change EXISTS under us: only when none ran.
@@ -501,11 +582,15 @@ class MailSync:
         self.on_event(SyncProgress(self.account_id, folder, done, total))
 
     # -- local changes to the server --------------------------------------------------------
-    def _push_pending(self, client: IMAPClient, folder_id: int, uidvalidity: int) -> _Pushed:
+    def _push_pending(
+        self, client: IMAPClient, folder_id: int, uidvalidity: int, *, read_only: bool = False
+    ) -> _Pushed:
         ops = self.repo.pending_ops(folder_id)
         pushed = _Pushed()
         if not ops:
             return pushed
+        if read_only:
+            return self._hold_pending(folder_id, uidvalidity, ops)
         done: list[int] = []
         stale = [op_id for op_id, validity, *_ in ops if validity != uidvalidity]
         current = [op for op in ops if op[1] == uidvalidity]
@@ -530,6 +615,29 @@ class MailSync:
         self.repo.ops_done(stale + done)
         pushed.sent = len(done)
         return pushed
+
+    def _hold_pending(
+        self, folder_id: int, uidvalidity: int | None, ops: Sequence[PendingOp]
+    ) -> _Pushed:
+        """A read-only folder's queue: nothing is sent (see ``sort_read_only_ops``); the
+        user hears of refused moves and deletions, and once of kept flag changes."""
+        local = self.repo.local_uids(folder_id, uidvalidity) if uidvalidity is not None else set()
+        sorted_ops = sort_read_only_ops(ops, uidvalidity, local)
+        self.repo.ops_done(sorted_ops.dropped)
+        folder = self.repo.folder(folder_id)
+        name = folder.name if folder is not None else str(folder_id)
+        if sorted_ops.refused:
+            count = len(sorted_ops.refused)
+            log.warning("read-only folder %r: %d move(s)/deletion(s) refused", name, count)
+            self._tell(ReadOnlyFolderError.moves_dropped(name, count))
+        if sorted_ops.kept and folder_id not in self._told_kept_local:
+            self._told_kept_local.add(folder_id)
+            log.info("read-only folder %r: flag changes kept local", name)
+            self._tell(ReadOnlyFolderError.flags_kept_local(name))
+        return _Pushed(kept=len(sorted_ops.kept), refused_read_only=len(sorted_ops.refused))
+
+    def _tell(self, error: ReadOnlyFolderError) -> None:
+        self.on_event(WorkerError(self.account_id, error.user_message, str(error)))
 
     @staticmethod
     def _apply_op(client: IMAPClient, kind: str, argument: str, uids: list[int]) -> list[int]:
@@ -558,8 +666,19 @@ class MailSync:
                 folder = self.repo.folder(folder_id)
                 if folder is None:
                     continue
-                selected = client.select_folder(folder.name)
-                self._push_pending(client, folder_id, int(selected[b"UIDVALIDITY"]))
+                if folder.read_only:
+                    # Nothing to send there: no round trip (its sync checks whether it
+                    # became writable).
+                    self._hold_pending(
+                        folder_id, folder.uidvalidity, self.repo.pending_ops(folder_id)
+                    )
+                    continue
+                selected, read_only = open_folder(client, folder.name)
+                if read_only:
+                    self.repo.set_folder_read_only(folder_id, True)
+                self._push_pending(
+                    client, folder_id, int(selected[b"UIDVALIDITY"]), read_only=read_only
+                )
         except NETWORK_ERRORS as exc:
             raise self._lost(exc) from exc
 
@@ -569,11 +688,14 @@ class MailSync:
         self._try_push()
 
     def move(self, message_ids: Iterable[int], target_folder: str) -> None:
+        message_ids = list(message_ids)
+        self._refuse_read_only(message_ids)
         self.repo.queue_move(message_ids, target_folder)
         self._try_push()
 
     def delete(self, message_ids: Sequence[int]) -> None:
         """To the Trash; from the Trash itself (or with no Trash), deleted for good."""
+        self._refuse_read_only(message_ids)
         trash = self.repo.folder_by_role(self.account_id, "trash")
         to_trash, for_good = [], []
         for message_id in message_ids:
@@ -591,6 +713,7 @@ class MailSync:
         self._try_push()
 
     def archive(self, message_ids: Sequence[int], default_name: str = "Archives") -> None:
+        self._refuse_read_only(message_ids)
         archive = self.repo.folder_by_role(self.account_id, "archive")
         if archive is None:
             client = self.ensure_client()
@@ -598,6 +721,15 @@ class MailSync:
                 client.create_folder(default_name)
             archive = self.repo.upsert_folder(self.account_id, default_name, role="archive")
         self.move(message_ids, archive.name)
+
+    def _refuse_read_only(self, message_ids: Iterable[int]) -> None:
+        """``ReadOnlyFolderError`` (nothing changed) when a message is in a folder the
+        server opens read-only: it can be neither moved nor deleted there."""
+        for message_id in message_ids:
+            row = self.repo.message(message_id)
+            folder = self.repo.folder(row.folder_id) if row is not None else None
+            if folder is not None and folder.read_only:
+                raise ReadOnlyFolderError.move_refused(folder.name)
 
     def _try_push(self) -> None:
         if self.client is None:
@@ -609,10 +741,10 @@ class MailSync:
 
 
 def _runs(
-    ops: list[tuple[int, int, int, str, str]],
-) -> Iterator[tuple[tuple[str, str], list[tuple[int, int, int, str, str]]]]:
+    ops: list[PendingOp],
+) -> Iterator[tuple[tuple[str, str], list[PendingOp]]]:
     """Consecutive operations of the same kind and argument, grouped (order kept)."""
-    group: list[tuple[int, int, int, str, str]] = []
+    group: list[PendingOp] = []
     key: tuple[str, str] | None = None
     for op in ops:
         op_key = (op[3], op[4])

@@ -23,6 +23,7 @@ from mssclient.mailstore.repository import MailRepository
 from mssclient.store import Store
 from mssclient.transport.accounts import Account, Authenticator
 from mssclient.transport.events import EventCallback, OutboxChanged, ignore
+from mssclient.transport.imap_connection import select_writable
 from mssclient.transport.imap_sync import NETWORK_ERRORS
 from mssclient.transport.smime_send import protect_outgoing
 from mssclient.transport.smtp_send import SendFailure, SendResult, submit
@@ -330,7 +331,8 @@ def save_draft_to_server(
     response = client.append(target, raw, flags=[b"\\Draft", b"\\Seen"])
     new_uid = _appended_uid(response)
     if previous_uid is not None:
-        client.select_folder(target)
+        # A read-only Drafts folder: ReadOnlyFolderError (French), not a lost connection.
+        select_writable(client, target)
         client.add_flags([previous_uid], [b"\\Deleted"])
         if client.has_capability("UIDPLUS"):
             client.uid_expunge([previous_uid])

@@ -4,14 +4,21 @@ Runs as root in the foreground (``dovecot -F -c FILE``) so that we hold its PID;
 touches /etc/dovecot or a system instance. Users come from the shared SQLite table
 (:mod:`users_db`), mail lives in Maildirs under the work directory, owned by the
 ``dovecot`` system user. IMAP has IDLE and, Dovecot 2.3 being what it is, CONDSTORE/QRESYNC.
+
+With ``acl=True`` the ACL plugin (and IMAP's ACL/MYRIGHTS commands) is on, with one global
+ACL file that :meth:`Dovecot.set_acl` writes: a folder can then be made read-only for its
+user, as a shared mailbox with only lookup + read rights is. Without ACL lines, every owner
+keeps all rights, so the option changes nothing else.
 """
 
 from __future__ import annotations
 
+import os
 import pwd
 import shutil
 import smtplib
 import subprocess
+import time
 from pathlib import Path
 
 from tests.integration.servers.network import free_port, wait_closed, wait_listening
@@ -39,7 +46,7 @@ auth_failure_delay = 0
 
 mail_location = maildir:~/Maildir
 mail_max_userip_connections = 100
-
+{acl_settings}
 passdb {{
   driver = sql
   args = {sql_conf}
@@ -72,7 +79,7 @@ namespace inbox {{
 
 protocol imap {{
   imap_idle_notify_interval = 1 secs
-}}
+{imap_acl}}}
 
 service imap-login {{
   inet_listener imap {{
@@ -110,6 +117,15 @@ service anvil {{
 }}
 """
 
+#: The ACL plugin with a global ACL file, read again at every access (no 30 s cache).
+_ACL_SETTINGS = """\
+mail_plugins = $mail_plugins acl
+plugin {{
+  acl = vfile:{acl_file}:cache_secs=0
+}}
+"""
+_IMAP_ACL = "  mail_plugins = $mail_plugins imap_acl\n"
+
 _SQL_CONF = """\
 driver = sqlite
 connect = {db}
@@ -123,9 +139,20 @@ iterate_query = SELECT address AS user FROM users
 class Dovecot:
     """One Dovecot instance; ports are chosen once and kept across restarts."""
 
-    def __init__(self, work: Path, cert: Path, key: Path, domain: str, users_db: Path) -> None:
+    def __init__(
+        self,
+        work: Path,
+        cert: Path,
+        key: Path,
+        domain: str,
+        users_db: Path,
+        *,
+        acl: bool = False,
+    ) -> None:
         self.work = work
         self.config = work / "dovecot.conf"
+        #: Global ACL file (only with ``acl=True``): "mailbox identifier rights" lines.
+        self.acl_file = work / "dovecot-acl"
         self.mail = work / "mail"
         self.log = work / "dovecot.log"
         self.imaps_port = free_port()
@@ -141,6 +168,9 @@ class Dovecot:
         sql_conf.write_text(
             _SQL_CONF.format(db=users_db, mail=self.mail, uid=owner.pw_uid, gid=owner.pw_gid)
         )
+        if acl:
+            self.acl_file.write_text("", "utf-8")
+            self.acl_file.chmod(0o644)  # read by the mail processes (the dovecot user)
         self.config.write_text(
             _CONFIG.format(
                 run=work / "run",
@@ -157,9 +187,13 @@ class Dovecot:
                 lmtp=self.lmtp_port,
                 auth=self.auth_port,
                 domain=domain,
+                acl_settings=_ACL_SETTINGS.format(acl_file=self.acl_file) if acl else "",
+                imap_acl=_IMAP_ACL if acl else "",
             ),
             "utf-8",
         )
+        self.acl = acl
+        self._acl_mtime = 0
 
     @property
     def ports(self) -> tuple[int, ...]:
@@ -213,3 +247,15 @@ class Dovecot:
         """Put a message straight into any folder with ``doveadm save``."""
         command = ["doveadm", "-c", str(self.config), "save", "-u", address.lower(), "-m", folder]
         subprocess.run(command, input=raw, check=True, capture_output=True, timeout=30)
+
+    def set_acl(self, lines: list[str]) -> None:
+        """Replace the global ACL lines (``acl=True`` only), e.g.
+        ``["Partage owner lr"]``: that folder of every user is then lookup + read only.
+        Taken into account at the next access, without a restart."""
+        if not self.acl:
+            raise RuntimeError("this Dovecot runs without the ACL plugin (acl=False)")
+        self.acl_file.write_text("".join(f"{line}\n" for line in lines), "utf-8")
+        # Dovecot sees a change by the file's mtime (whole seconds) and size: two writes of
+        # the same length within a second would look unchanged. Each gets its own second.
+        self._acl_mtime = max(int(time.time()), self._acl_mtime + 1)
+        os.utime(self.acl_file, (self._acl_mtime, self._acl_mtime))
