@@ -19,6 +19,7 @@ import time
 import zipfile
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from multiprocessing import active_children
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -624,6 +625,18 @@ def write_extraction_zip(path: Path, count: int) -> Path:
     return path
 
 
+def _peak_kib(pid: int | None) -> int:
+    """VmHWM of a live process (Linux), 0 when unknown."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
 def open_bench_store(directory: Path) -> Store:
     return Store.open(directory / "bench.db", bytes(range(32)), key_known_good=True)
 
@@ -643,17 +656,25 @@ def main() -> int:
         f"({zip_path.stat().st_size / 1e6:.1f} MB zipped)"
     )
     store = open_bench_store(workdir)
+    helper_kib = [0]
+
+    def sample_helper(_: object) -> None:
+        helper_kib[0] = max(helper_kib[0], *(_peak_kib(c.pid) for c in active_children()), 0)
+
     try:
         started = time.perf_counter()
-        report = import_extraction(store, zip_path, datetime.now(UTC))
+        report = import_extraction(store, zip_path, datetime.now(UTC), progress=sample_helper)
         elapsed = time.perf_counter() - started
     finally:
         store.close()
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    helper_mb = helper_kib[0] / 1024
     print(f"imported {report.imported} rows ({report.rejected} rejected) in {elapsed:.1f} s")
-    print(f"peak RSS of the whole process: {peak_mb:.0f} MB")
+    print(f"peak RSS of this process (generation included): {peak_mb:.0f} MB")
+    print(f"peak RSS of the reading helper process (sampled per batch): {helper_mb:.0f} MB")
     print(f"store size: {(workdir / 'bench.db').stat().st_size / 1e6:.0f} MB")
-    print(f"targets: < 30 s, < 300 MB -> {'OK' if elapsed < 30 and peak_mb < 300 else 'MISSED'}")
+    within = elapsed < 30 and peak_mb < 300 and helper_mb < 300
+    print(f"targets: < 30 s, < 300 MB -> {'OK' if within else 'MISSED'}")
     return 0
 
 

@@ -7,13 +7,12 @@ next batch downloads. A parser failure never drops a message: it is stored raw a
 from __future__ import annotations
 
 import importlib
-import multiprocessing
-import sys
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
 
 from mssclient.mailstore.models import MessageFields, fields_from_summary
+from mssclient.worker_processes import worker_context
 
 #: "module:function" of the summary parser (mssclient.mail's, unless a test says otherwise).
 DEFAULT_PARSER = "mssclient.mail:parse_summary"
@@ -53,11 +52,7 @@ class ParsePool:
         self.workers = workers
         self._executor: ProcessPoolExecutor | None = None
         if workers > 0:
-            # Never fork a process that may run Qt or other threads.
-            method = "forkserver" if sys.platform.startswith("linux") else "spawn"
-            self._executor = ProcessPoolExecutor(
-                max_workers=workers, mp_context=multiprocessing.get_context(method)
-            )
+            self._executor = ProcessPoolExecutor(max_workers=workers, mp_context=worker_context())
 
     def submit(self, raws: Sequence[bytes]) -> Future[list[MessageFields]]:
         if self._executor is None or len(raws) < 2:

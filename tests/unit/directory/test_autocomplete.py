@@ -90,9 +90,66 @@ def addresses(found: list[Recipient]) -> list[str]:
 
 
 def test_fts_query_quotes_prefixes_and_drops_single_letters() -> None:
-    assert fts_query('Dupont  "card" a') == '"dupont"* "card"*'
+    assert fts_query('Dupont  "card" a') == '"dupont"* AND "card"*'
     assert fts_query("é") == ""
     assert fts_query('x" OR 1=1 --') == '"or"*'
+
+
+def test_fts_query_expands_long_prefixes_into_their_words() -> None:
+    known = {"medeci": ["medecin", "medecine"], "zzzz": [], "pharma": None}
+
+    def words_for(prefix: str) -> list[str] | None:
+        return known[prefix]
+
+    # Prefixes of up to three letters have their own index: never expanded.
+    assert fts_query("me medeci", words_for) == '"me"* AND ("medecin" OR "medecine")'
+    assert fts_query("pharma lil", words_for) == '"pharma"* AND "lil"*'  # too many words
+    assert fts_query("medeci zzzz", words_for) == ""  # a prefix no word starts with
+
+
+def test_expanded_and_prefix_queries_find_the_same_rows(temp_store: Store, tmp_path: Path) -> None:
+    """The word list is read from the index itself: every keystroke of every name,
+    profession and city finds exactly the rows a plain prefix query finds."""
+    names = ["Lefèvre", "Lefebvre", "Lefort", "Médecin", "Médéric", "Œdème", "O'Neill", "Mühlen"]
+    rows = [
+        row(
+            mailbox=f"p{i}.x{i}@medecin.mssante.fr",
+            first=first,
+            last=last,
+            profession=profession,
+            city=city,
+        )
+        for i, (first, last, profession, city) in enumerate(
+            (a, b, p, c)
+            for a in names[:4]
+            for b in names[4:]
+            for p in ("Médecin", "Infirmier", "Pharmacien")
+            for c in ("Lille", "Lillers", "Liévin")
+        )
+    ]
+    import_extraction(temp_store, write_text(tmp_path / "x.txt", text_bytes(rows)), NOW)
+    completer = Autocompleter(temp_store)
+    typed = {
+        w[:n]
+        for w in ["lefebvre", "medecin", "infirmier", "lievin", "pharmacien", "medeline", "p17"]
+        for n in range(2, len(w) + 1)
+    }
+    for query in [*sorted(typed), "medec lill", "lefe pharm lil", "oneill", "muhlen"]:
+        plain = temp_store.query(
+            "SELECT rowid FROM national_fts WHERE national_fts MATCH ? ORDER BY rowid",
+            (fts_query(query),),
+        )
+        expanded_match = fts_query(query, completer._indexed_words)
+        expanded = (
+            temp_store.query(
+                "SELECT rowid FROM national_fts WHERE national_fts MATCH ? ORDER BY rowid",
+                (expanded_match,),
+            )
+            if expanded_match
+            else []
+        )
+        assert [r[0] for r in expanded] == [r[0] for r in plain], query
+    assert len(completer.complete("medeci lil", limit=50)) == 50
 
 
 def test_accent_and_case_insensitive_name_search(completer: Autocompleter) -> None:

@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import signal
 import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from mssclient.directory import national_import
 from mssclient.directory.errors import ImportCancelledError, NationalImportError
 from mssclient.directory.extraction_format import CANONICAL_HEADER
 from mssclient.directory.national_import import (
-    MAX_LINE_BYTES,
     ImportProgress,
     import_extraction,
     import_state,
 )
+from mssclient.directory.national_rows import MAX_LINE_BYTES, parse_batches
 from mssclient.store import Store
 from tests.unit.directory.extraction_factory import (
     many_rows,
@@ -89,11 +91,10 @@ def test_malformed_rows_are_reported_not_fatal(temp_store: Store, tmp_path: Path
 
 @pytest.mark.parametrize("read_bytes", [7, 100, 1024 * 1024])
 def test_lines_split_across_reads_and_overlong_lines_anywhere(
-    temp_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, read_bytes: int
+    tmp_path: Path, read_bytes: int
 ) -> None:
     """The file is read in blocks: a line may straddle two reads, an over-long line many
     (or end the file), and the last line may lack its newline."""
-    monkeypatch.setattr(national_import, "READ_BYTES", read_bytes)
     rows = many_rows(4)
     data = (
         text_bytes(rows[:2])
@@ -105,18 +106,58 @@ def test_lines_split_across_reads_and_overlong_lines_anywhere(
         + b"\n"
         + "|".join(rows[3]).encode()  # line 7, no newline at the end
     )
-    report = import_extraction(temp_store, write_zip(tmp_path / "x.zip", data), NOW)
-    assert report.imported == 4
-    assert [(p.line, p.reason) for p in report.problems] == [
+
+    def read(path: Path) -> tuple[list[str], list[tuple[int, str]]]:
+        batches = list(parse_batches(path, batch_rows=2, read_bytes=read_bytes))
+        found = [entry[2] for batch in batches for entry in batch.entries]
+        problems = [(line, reason) for batch in batches for line, reason, _ in batch.problems]
+        return found, problems
+
+    found, problems = read(write_zip(tmp_path / "x.zip", data))
+    assert found == [r[1] for r in rows]
+    assert problems == [
         (4, "ligne anormalement longue"),
         (6, f"1 colonnes au lieu de {len(CANONICAL_HEADER)}"),
     ]
-    assert mailboxes(temp_store) == [r[1] for r in rows]
 
     overlong_at_end = text_bytes(rows[:1]) + b"D" * (2 * MAX_LINE_BYTES)
-    report = import_extraction(temp_store, write_text(tmp_path / "y.txt", overlong_at_end), NOW)
-    assert report.imported == 1
-    assert [(p.line, p.reason) for p in report.problems] == [(3, "ligne anormalement longue")]
+    found, problems = read(write_text(tmp_path / "y.txt", overlong_at_end))
+    assert found == [rows[0][1]]
+    assert problems == [(3, "ligne anormalement longue")]
+
+
+def test_same_import_with_or_without_the_helper_process(tmp_path: Path) -> None:
+    """The helper process only moves the reading elsewhere: same rows, same report."""
+    rows = many_rows(300)
+    data = text_bytes(rows) + b"XYZ|bad\n" + "|".join(row(first="Zoé")).encode("cp1252")
+    path = write_zip(tmp_path / "x.zip", data)
+    results = []
+    for helper in (True, False):
+        with Store.open(tmp_path / f"{helper}.db", bytes(range(32)), key_known_good=True) as store:
+            report = import_extraction(store, path, NOW, batch_rows=64, helper_process=helper)
+            rows_stored = store.query("SELECT * FROM national_entries ORDER BY id")
+            results.append((report, rows_stored, fts_hits(store, '"zoe"*')))
+    assert results[0] == results[1]
+    report, stored, zoe = results[0]
+    assert report.imported == 301 and report.rejected == 1 and report.repaired == 1
+    assert len(stored) == 301 and zoe == 1
+
+
+def test_helper_process_killed_midway_keeps_the_old_directory(
+    temp_store: Store, tmp_path: Path
+) -> None:
+    _import_old(temp_store, tmp_path)
+    path = write_text(tmp_path / "new.txt", text_bytes(many_rows(20_000, last="NOUVEAU")))
+
+    def kill_the_reader(_: ImportProgress) -> None:
+        for child in multiprocessing.active_children():
+            os.kill(child.pid or 0, signal.SIGKILL)
+
+    with pytest.raises(NationalImportError) as caught:
+        import_extraction(temp_store, path, NOW, progress=kill_the_reader, batch_rows=100)
+    assert "s'est interrompue" in caught.value.user_message
+    assert_old_intact(temp_store)
+    assert multiprocessing.active_children() == []
 
 
 def test_zip_import_with_reordered_columns(temp_store: Store, tmp_path: Path) -> None:
