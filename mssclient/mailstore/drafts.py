@@ -51,6 +51,16 @@ class ServerCopyRemoval:
     uid: int
 
 
+@dataclass(frozen=True)
+class ServerDraftCopy:
+    """A message of an account's Drafts folder, where the last sync saw it."""
+
+    account_id: int
+    folder: str
+    uidvalidity: int | None
+    uid: int
+
+
 _COLUMNS = (
     "id, account_id, subject, recipients, content, raw, server_folder, server_uid, updated_at, "
     "version, server_version, server_uidvalidity"
@@ -97,32 +107,89 @@ class DraftStore:
         recipients: str = "",
         raw: bytes | None = None,
         draft_id: int | None = None,
+        server_copy: ServerDraftCopy | None = None,
     ) -> int:
         """Create or replace a draft; returns its id.
 
         A draft that moved to another account, or that is gone meanwhile (sent or
         discarded from elsewhere), is saved as a new one: its old server copy, if any, is
         queued for removal by the delete trigger, never left behind under the old account.
+
+        ``server_copy``: the Drafts folder message this new draft was opened from (written
+        by another client). The new draft adopts it as its server copy, not yet holding
+        this version, so the next upload replaces it; under another account it is queued
+        for removal instead, as the copy of a draft that moved. Ignored when ``draft_id``
+        is saved again (the copy was adopted at its first save).
         """
         now = datetime.now(UTC).isoformat(timespec="seconds")
         payload = json.dumps(content, ensure_ascii=False)
-        if draft_id is not None:
-            current = self.get(draft_id)
-            if current is not None and current.account_id == account_id:
-                self.store.execute(
-                    "UPDATE mail_drafts SET subject = ?, recipients = ?, content = ?, raw = ?, "
-                    "updated_at = ? WHERE id = ?",
-                    (subject, recipients, payload, raw, now, draft_id),
-                )
-                return draft_id
-            if current is not None:
-                self.delete(draft_id)
-        cursor = self.store.execute(
-            "INSERT INTO mail_drafts(account_id, subject, recipients, content, raw, "
-            "updated_at) VALUES (?, ?, ?, ?, ?, ?)",
-            (account_id, subject, recipients, payload, raw, now),
-        )
+        with self.store.transaction():
+            if draft_id is not None:
+                current = self.get(draft_id)
+                if current is not None and current.account_id == account_id:
+                    self.store.execute(
+                        "UPDATE mail_drafts SET subject = ?, recipients = ?, content = ?, "
+                        "raw = ?, updated_at = ? WHERE id = ?",
+                        (subject, recipients, payload, raw, now, draft_id),
+                    )
+                    return draft_id
+                if current is not None:
+                    self.delete(draft_id)
+                server_copy = None
+            adopted = server_copy if server_copy and server_copy.account_id == account_id else None
+            cursor = self.store.execute(
+                "INSERT INTO mail_drafts(account_id, subject, recipients, content, raw, "
+                "updated_at, server_folder, server_uid, server_uidvalidity, server_version) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+                (
+                    account_id,
+                    subject,
+                    recipients,
+                    payload,
+                    raw,
+                    now,
+                    adopted.folder if adopted else "",
+                    adopted.uid if adopted else None,
+                    adopted.uidvalidity if adopted else None,
+                ),
+            )
+            if server_copy is not None and adopted is None:
+                self.queue_removal(server_copy)
         return int(cursor.lastrowid)
+
+    def drafts_folder_copy(self, message_id: int) -> ServerDraftCopy | None:
+        """Where a synced message sits, when it is in its account's Drafts folder (the
+        folder with the drafts role); None for any other message."""
+        rows = self.store.query(
+            "SELECT f.account_id, f.name, m.uidvalidity, m.uid FROM mail_messages m "
+            "JOIN mail_folders f ON f.id = m.folder_id WHERE m.id = ? AND f.role = 'drafts'",
+            (message_id,),
+        )
+        return ServerDraftCopy(*rows[0]) if rows else None
+
+    def for_server_copy(self, copy: ServerDraftCopy) -> DraftRecord | None:
+        """The local draft whose server copy this is (None: written by another client)."""
+        rows = self.store.query(
+            f"SELECT {_COLUMNS} FROM mail_drafts WHERE account_id = ? AND server_folder = ? "  # noqa: S608
+            "AND server_uid = ? AND (server_uidvalidity IS NULL OR server_uidvalidity = ?) "
+            "ORDER BY id LIMIT 1",
+            (copy.account_id, copy.folder, copy.uid, copy.uidvalidity),
+        )
+        return _record(rows[0]) if rows else None
+
+    def removal_pending(self, copy: ServerDraftCopy) -> bool:
+        """This copy waits to be removed (replaced by a newer one, or its draft deleted)."""
+        found = self.store.scalar(
+            "SELECT 1 FROM mail_draft_removals WHERE account_id = ? AND folder = ? AND uid = ? "
+            "AND (uidvalidity IS NULL OR uidvalidity = ?) LIMIT 1",
+            (copy.account_id, copy.folder, copy.uid, copy.uidvalidity),
+        )
+        return found is not None
+
+    def queue_removal(self, copy: ServerDraftCopy) -> None:
+        """Have this server copy removed (a draft opened from it was sent or discarded
+        before it was ever saved here)."""
+        self._queue_removal(copy.account_id, copy.folder, copy.uidvalidity, copy.uid)
 
     def get(self, draft_id: int) -> DraftRecord | None:
         rows = self.store.query(f"SELECT {_COLUMNS} FROM mail_drafts WHERE id = ?", (draft_id,))  # noqa: S608

@@ -8,6 +8,11 @@ is the previous copy removed, so the server never lacks one; a copy is removed b
 nothing is lost: the draft stays "to upload" and the next run of ``sync_server_drafts``
 sends it, and removes the copies of drafts sent or discarded in between.
 
+A draft another client left in the folder and that was opened and saved here has adopted
+that copy (``DraftStore.save(..., server_copy=...)``): it is replaced and removed the same
+way. A removed copy is forgotten locally at once, so the Drafts folder list never offers
+to edit a copy that is no longer there.
+
 Every function runs on the thread that owns the store and the IMAP connection (the
 account worker); network errors propagate, so the caller treats them as "offline".
 """
@@ -148,14 +153,28 @@ def remove_server_copy(client: IMAPClient, folder: str, uidvalidity: int | None,
     return True
 
 
-def remove_pending(client: IMAPClient, drafts: DraftStore, account_id: int) -> int:
-    """Remove the server copies of replaced, sent or discarded drafts."""
+def remove_pending(
+    client: IMAPClient, drafts: DraftStore, account_id: int, repo: MailRepository | None = None
+) -> int:
+    """Remove the server copies of replaced, sent or discarded drafts (and, with ``repo``,
+    the synced messages that showed them in the Drafts folder)."""
     removed = 0
     for removal in drafts.pending_removals(account_id):
         if _remove_one(client, removal):
             removed += 1
+            if repo is not None:
+                _forget_synced(repo, removal)
         drafts.removal_done(removal.id)
     return removed
+
+
+def _forget_synced(repo: MailRepository, removal: ServerCopyRemoval) -> None:
+    """The copy is gone from the server: its synced message goes from the list too."""
+    if removal.uidvalidity is None:
+        return  # which message it was is unknown: the next sync of the folder tells
+    folder = repo.folder_by_name(removal.account_id, removal.folder)
+    if folder is not None:
+        repo.remove_uids(folder.id, removal.uidvalidity, [removal.uid])
 
 
 def _remove_one(client: IMAPClient, removal: ServerCopyRemoval) -> bool:
@@ -178,12 +197,12 @@ def sync_server_drafts(
     client: IMAPClient, repo: MailRepository, drafts: DraftStore, account_id: int
 ) -> DraftsSynced:
     """Upload every draft not yet on the server; remove the copies no draft points to."""
-    done = DraftsSynced(removed=remove_pending(client, drafts, account_id))
+    done = DraftsSynced(removed=remove_pending(client, drafts, account_id, repo))
     for record in drafts.needing_upload(account_id):
         try:
             if upload_draft(client, repo, drafts, record.id) is not None:
                 done.uploaded.append(record.id)
         except FolderUnavailableError as exc:
             done.refused[record.id] = exc.user_message
-    done.removed += remove_pending(client, drafts, account_id)
+    done.removed += remove_pending(client, drafts, account_id, repo)
     return done

@@ -235,92 +235,92 @@
 <context>
     <name>AnnuaireView</name>
     <message>
-        <location filename="../../mssclient/gui/directory/annuaire_view.py" line="84"/>
+        <location filename="../../mssclient/gui/directory/annuaire_view.py" line="87"/>
         <source>Specialty, keyword or symptom (wound, stroke…)</source>
         <translation>Spécialité, mot-clé ou symptôme (plaie, AVC…)</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/directory/annuaire_view.py" line="86"/>
+        <location filename="../../mssclient/gui/directory/annuaire_view.py" line="89"/>
         <source>Open now</source>
         <translation>Ouvert maintenant</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/directory/annuaire_view.py" line="88"/>
+        <location filename="../../mssclient/gui/directory/annuaire_view.py" line="91"/>
         <source>On call today</source>
         <translation>De garde aujourd&apos;hui</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/directory/annuaire_view.py" line="90"/>
+        <location filename="../../mssclient/gui/directory/annuaire_view.py" line="93"/>
         <source>Favorites</source>
         <translation>Favoris</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/directory/annuaire_view.py" line="125"/>
+        <location filename="../../mssclient/gui/directory/annuaire_view.py" line="128"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/directory/annuaire_view.py" line="217"/>
+        <location filename="../../mssclient/gui/directory/annuaire_view.py" line="220"/>
         <source>%1 — single number %2</source>
         <translation>%1 — numéro unique %2</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/directory/annuaire_view.py" line="222"/>
+        <location filename="../../mssclient/gui/directory/annuaire_view.py" line="225"/>
         <source>Hospital directory</source>
         <translation>Annuaire de l&apos;hôpital</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/directory/annuaire_view.py" line="225"/>
+        <location filename="../../mssclient/gui/directory/annuaire_view.py" line="228"/>
         <source>Last updated: %1</source>
         <translation>Dernière mise à jour&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/directory/annuaire_view.py" line="227"/>
+        <location filename="../../mssclient/gui/directory/annuaire_view.py" line="230"/>
         <source>last refresh failed: %1</source>
         <translation>échec de la dernière actualisation&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/directory/annuaire_view.py" line="229"/>
+        <location filename="../../mssclient/gui/directory/annuaire_view.py" line="232"/>
         <source>Last updated: never</source>
         <translation>Dernière mise à jour&#xa0;: jamais</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/directory/annuaire_view.py" line="233"/>
+        <location filename="../../mssclient/gui/directory/annuaire_view.py" line="236"/>
         <source>No directory address is configured for your hospital</source>
         <translation>Aucune adresse d&apos;annuaire n&apos;est configurée pour votre hôpital</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/directory/annuaire_view.py" line="263"/>
+        <location filename="../../mssclient/gui/directory/annuaire_view.py" line="266"/>
         <source>(key %1)</source>
         <translation>(touche %1)</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/directory/annuaire_view.py" line="280"/>
+        <location filename="../../mssclient/gui/directory/annuaire_view.py" line="283"/>
         <source>No directory yet: click Refresh to download your hospital&apos;s directory.</source>
         <translation>Pas encore d&apos;annuaire&#xa0;: cliquez sur Actualiser pour télécharger l&apos;annuaire de votre hôpital.</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/directory/annuaire_view.py" line="283"/>
+        <location filename="../../mssclient/gui/directory/annuaire_view.py" line="286"/>
         <source>No specialty matches this search.</source>
         <translation>Aucune spécialité ne correspond à cette recherche.</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/directory/annuaire_view.py" line="317"/>
+        <location filename="../../mssclient/gui/directory/annuaire_view.py" line="320"/>
         <source>Number copied: %1 — press %2 when the voice menu answers.</source>
         <translation>Numéro copié&#xa0;: %1 — tapez %2 quand le serveur vocal répond.</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/directory/annuaire_view.py" line="322"/>
+        <location filename="../../mssclient/gui/directory/annuaire_view.py" line="325"/>
         <source>Number copied: %1</source>
         <translation>Numéro copié&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/directory/annuaire_view.py" line="355"/>
+        <location filename="../../mssclient/gui/directory/annuaire_view.py" line="358"/>
         <source>Note saved.</source>
         <translation>Note enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/directory/annuaire_view.py" line="389"/>
+        <location filename="../../mssclient/gui/directory/annuaire_view.py" line="391"/>
         <source>Refreshing…</source>
         <translation>Actualisation…</translation>
     </message>
@@ -720,110 +720,110 @@
 <context>
     <name>ComposerDialog</name>
     <message>
-        <location filename="../../mssclient/gui/mail/composer.py" line="87"/>
+        <location filename="../../mssclient/gui/mail/composer.py" line="92"/>
         <source>New message</source>
         <extracomment>(sending account, every recipient address) -&gt; how the message would leave.</extracomment>
         <translation>Nouveau message</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/composer.py" line="107"/>
+        <location filename="../../mssclient/gui/mail/composer.py" line="114"/>
         <source>name@domain.mssante.fr, …</source>
         <translation>nom@domaine.mssante.fr, …</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/composer.py" line="127"/>
+        <location filename="../../mssclient/gui/mail/composer.py" line="134"/>
         <source>Attach…</source>
         <translation>Joindre…</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/composer.py" line="129"/>
+        <location filename="../../mssclient/gui/mail/composer.py" line="136"/>
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/composer.py" line="134"/>
+        <location filename="../../mssclient/gui/mail/composer.py" line="141"/>
         <source>Ask for a read receipt</source>
         <translation>Demander un accusé de lecture</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/composer.py" line="136"/>
+        <location filename="../../mssclient/gui/mail/composer.py" line="143"/>
         <source>Ask for a delivery report</source>
         <translation>Demander un avis de remise</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/composer.py" line="157"/>
+        <location filename="../../mssclient/gui/mail/composer.py" line="173"/>
         <source>Send</source>
         <translation>Envoyer</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/composer.py" line="161"/>
+        <location filename="../../mssclient/gui/mail/composer.py" line="177"/>
         <source>Save draft</source>
         <translation>Enregistrer le brouillon</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/composer.py" line="164"/>
+        <location filename="../../mssclient/gui/mail/composer.py" line="180"/>
         <source>Discard</source>
         <translation>Abandonner</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/composer.py" line="166"/>
+        <location filename="../../mssclient/gui/mail/composer.py" line="182"/>
         <source>Close and delete the saved draft</source>
         <translation>Fermer et supprimer le brouillon enregistré</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/composer.py" line="168"/>
+        <location filename="../../mssclient/gui/mail/composer.py" line="184"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/composer.py" line="172"/>
+        <location filename="../../mssclient/gui/mail/composer.py" line="188"/>
         <source>From:</source>
         <translation>De&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/composer.py" line="173"/>
+        <location filename="../../mssclient/gui/mail/composer.py" line="189"/>
         <source>To:</source>
         <translation>À&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/composer.py" line="174"/>
+        <location filename="../../mssclient/gui/mail/composer.py" line="190"/>
         <source>Cc:</source>
         <translation>Cc&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/composer.py" line="175"/>
+        <location filename="../../mssclient/gui/mail/composer.py" line="191"/>
         <source>Bcc:</source>
         <translation>Cci&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/composer.py" line="176"/>
+        <location filename="../../mssclient/gui/mail/composer.py" line="192"/>
         <source>Subject:</source>
         <translation>Objet&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/composer.py" line="254"/>
-        <location filename="../../mssclient/gui/mail/composer.py" line="272"/>
+        <location filename="../../mssclient/gui/mail/composer.py" line="276"/>
+        <location filename="../../mssclient/gui/mail/composer.py" line="294"/>
         <source>“%1” (%2) cannot be attached: attachments are limited to %3 per message.</source>
         <translation>« %1 » (%2) ne peut pas être joint&#xa0;: les pièces jointes sont limitées à %3 par message.</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/composer.py" line="282"/>
+        <location filename="../../mssclient/gui/mail/composer.py" line="304"/>
         <source>Attach files</source>
         <translation>Joindre des fichiers</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/composer.py" line="297"/>
+        <location filename="../../mssclient/gui/mail/composer.py" line="319"/>
         <source>Attachments: %1 of %2 at most</source>
         <translation>Pièces jointes&#xa0;: %1 sur %2 au maximum</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/composer.py" line="314"/>
-        <location filename="../../mssclient/gui/mail/composer.py" line="393"/>
+        <location filename="../../mssclient/gui/mail/composer.py" line="336"/>
+        <location filename="../../mssclient/gui/mail/composer.py" line="415"/>
         <source>Set up a mail account first.</source>
         <translation>Configurez d&apos;abord un compte de messagerie.</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/composer.py" line="382"/>
+        <location filename="../../mssclient/gui/mail/composer.py" line="404"/>
         <source>This account requires encryption: the message cannot be sent while these recipients have no certificate: %1.</source>
         <translation>Ce compte exige le chiffrement&#xa0;: le message ne peut pas partir tant que ces destinataires n&apos;ont pas de certificat&#xa0;: %1.</translation>
     </message>
@@ -1114,63 +1114,63 @@
 <context>
     <name>MailArea</name>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="153"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="162"/>
         <source>Messages</source>
         <extracomment>What re-opening an S/MIME message gave: record, re-parsed fields, certificates to keep. (done, total) of the running sync; (0, 0) when it is over. Domain of the user&apos;s hospital: its organisational mailboxes are suggested first.</extracomment>
         <translation>Messages</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="178"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="189"/>
         <source>New message</source>
         <translation>Nouveau message</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="181"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="192"/>
         <source>Reply</source>
         <translation>Répondre</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="184"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="195"/>
         <source>Reply all</source>
         <translation>Répondre à tous</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="187"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="198"/>
         <source>Forward</source>
         <translation>Transférer</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="190"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="201"/>
         <source>Check mail</source>
         <translation>Relever le courrier</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="193"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="204"/>
         <source>Drafts</source>
         <translation>Brouillons</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="195"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="206"/>
         <source>Drafts saved on this computer</source>
         <translation>Brouillons enregistrés sur cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="199"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="210"/>
         <source>Add account…</source>
         <translation>Ajouter un compte…</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="292"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="304"/>
         <source>No mail account yet. Use “Add account…” to set up your mailbox.</source>
         <translation>Aucun compte de messagerie pour l&apos;instant. Utilisez « Ajouter un compte… » pour configurer votre boîte aux lettres.</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="330"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="342"/>
         <source>This folder is empty.</source>
         <translation>Ce dossier est vide.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="349"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="361"/>
         <source>%n message(s) found.</source>
         <translation>
             <numerusform>%n message trouvé.</numerusform>
@@ -1178,157 +1178,193 @@
         </translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="355"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="367"/>
         <source>No message matches this search.</source>
         <translation>Aucun message ne correspond à cette recherche.</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="392"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="404"/>
         <source>The message could not be opened.</source>
         <translation>Le message n&apos;a pas pu être ouvert.</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="449"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="463"/>
         <source>Save attachment</source>
         <translation>Enregistrer la pièce jointe</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="463"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="477"/>
         <source>Attachment saved: %1</source>
         <translation>Pièce jointe enregistrée&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="481"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="495"/>
         <source>The operation failed: %1</source>
         <translation>L&apos;opération a échoué&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="572"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="586"/>
         <source>%1 Suggestions come from the local directory only.</source>
         <translation>%1 Les suggestions viennent de l&apos;annuaire local seulement.</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="610"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="627"/>
         <source>Message placed in the outbox: it leaves as soon as the server answers.</source>
         <translation>Message placé dans la boîte d&apos;envoi&#xa0;: il partira dès que le serveur répondra.</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="619"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="636"/>
         <source>The message could not be prepared.</source>
         <translation>Le message n&apos;a pas pu être préparé.</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="632"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="650"/>
         <source>Draft saved (encrypted, on this computer).</source>
         <translation>Brouillon enregistré (chiffré, sur cet ordinateur).</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="639"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="657"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="661"/>
         <source>Draft deleted.</source>
         <translation>Brouillon supprimé.</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="649"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="671"/>
         <source>No saved draft</source>
         <translation>Aucun brouillon enregistré</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="652"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="674"/>
         <source>(no subject)</source>
         <translation>(sans objet)</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="681"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="694"/>
+        <source>These attachments could not be restored: %1. Attach them again.</source>
+        <translation>Ces pièces jointes n&apos;ont pas pu être restaurées&#xa0;: %1. Joignez-les de nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="724"/>
+        <source>This copy is being replaced or deleted on the server by a draft of this computer: open that draft from “Drafts”.</source>
+        <translation>Cette copie est en cours de remplacement ou de suppression sur le serveur par un brouillon de cet ordinateur&#xa0;: ouvrez ce brouillon depuis « Brouillons ».</translation>
+    </message>
+    <message>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="751"/>
+        <source>Draft taken from the server&apos;s Drafts folder.</source>
+        <translation>Brouillon repris du dossier Brouillons du serveur.</translation>
+    </message>
+    <message>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="753"/>
+        <source>Its formatting is not kept: only its text is edited here.</source>
+        <translation>Sa mise en forme n&apos;est pas conservée&#xa0;: seul son texte est modifié ici.</translation>
+    </message>
+    <message>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="755"/>
+        <source>The images shown in its text are attached to it.</source>
+        <translation>Les images insérées dans son texte y sont jointes en pièces jointes.</translation>
+    </message>
+    <message>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="763"/>
+        <source>This draft could not be opened for editing. It stays unchanged.</source>
+        <translation>Ce brouillon n&apos;a pas pu être ouvert pour modification. Il reste inchangé.</translation>
+    </message>
+    <message>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="785"/>
+        <source>Edit draft</source>
+        <translation>Modifier le brouillon</translation>
+    </message>
+    <message>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="787"/>
         <source>Mark as unread</source>
         <translation>Marquer comme non lu</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="683"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="789"/>
         <source>Flag for follow-up</source>
         <translation>Marquer pour suivi</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="687"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="793"/>
         <source>Archive</source>
         <translation>Archives</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="689"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="795"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="756"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="864"/>
         <source>Message deleted.</source>
         <translation>Message supprimé.</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="767"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="875"/>
         <source>Archiving…</source>
         <translation>Archivage…</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="770"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="878"/>
         <source>This account has no Archive folder yet.</source>
         <translation>Ce compte n&apos;a pas encore de dossier Archives.</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="772"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="880"/>
         <source>Message archived.</source>
         <translation>Message archivé.</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="800"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="908"/>
         <source>Account %1 saved.</source>
         <translation>Compte %1 enregistré.</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="813"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="921"/>
         <source>Synchronisation is not available in this session.</source>
         <translation>La synchronisation n&apos;est pas disponible dans cette session.</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="816"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="924"/>
         <source>Checking mail…</source>
         <translation>Relève du courrier…</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="819"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="927"/>
         <source>%1: %2</source>
         <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="826"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="934"/>
         <source>Synchronising %1: %2 of %3</source>
         <translation>Synchronisation de %1&#xa0;: %2 sur %3</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="835"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="943"/>
         <source>Online</source>
         <translation>En ligne</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="835"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="943"/>
         <source>Offline</source>
         <translation>Hors ligne</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="840"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="948"/>
         <source>Message sent.</source>
         <translation>Message envoyé.</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="842"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="950"/>
         <source>Sending failed: %1</source>
         <translation>Échec de l&apos;envoi&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="845"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="953"/>
         <source>Draft also saved on the server.</source>
         <translation>Brouillon enregistré aussi sur le serveur.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="893"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="1026"/>
         <source>%1: %n new message(s).</source>
         <translation>
             <numerusform>%1&#xa0;: %n nouveau message.</numerusform>
@@ -1479,121 +1515,131 @@
 <context>
     <name>MessageReader</name>
     <message>
-        <location filename="../../mssclient/gui/mail/reader.py" line="82"/>
-        <location filename="../../mssclient/gui/mail/reader.py" line="325"/>
+        <location filename="../../mssclient/gui/mail/reader.py" line="86"/>
+        <location filename="../../mssclient/gui/mail/reader.py" line="340"/>
         <source>Show source</source>
         <extracomment>Characters of raw source shown; the rest stays in the store (export gives it all).</extracomment>
         <translation>Afficher la source</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/reader.py" line="94"/>
+        <location filename="../../mssclient/gui/mail/reader.py" line="95"/>
+        <source>Edit draft</source>
+        <translation>Modifier le brouillon</translation>
+    </message>
+    <message>
+        <location filename="../../mssclient/gui/mail/reader.py" line="106"/>
         <source>Send read receipt</source>
         <translation>Envoyer l&apos;accusé de lecture</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/reader.py" line="97"/>
+        <location filename="../../mssclient/gui/mail/reader.py" line="109"/>
         <source>Ignore</source>
         <translation>Ignorer</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/reader.py" line="102"/>
-        <location filename="../../mssclient/gui/mail/reader.py" line="310"/>
+        <location filename="../../mssclient/gui/mail/reader.py" line="114"/>
+        <location filename="../../mssclient/gui/mail/reader.py" line="325"/>
         <source>Show formatted version</source>
         <translation>Afficher la version mise en forme</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/reader.py" line="121"/>
+        <location filename="../../mssclient/gui/mail/reader.py" line="133"/>
         <source>Attachments</source>
         <translation>Pièces jointes</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/reader.py" line="123"/>
+        <location filename="../../mssclient/gui/mail/reader.py" line="135"/>
         <source>Save…</source>
         <translation>Enregistrer…</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/reader.py" line="126"/>
+        <location filename="../../mssclient/gui/mail/reader.py" line="138"/>
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/reader.py" line="144"/>
+        <location filename="../../mssclient/gui/mail/reader.py" line="156"/>
         <source>Conversation</source>
         <translation>Conversation</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/reader.py" line="150"/>
-        <location filename="../../mssclient/gui/mail/reader.py" line="198"/>
+        <location filename="../../mssclient/gui/mail/reader.py" line="162"/>
+        <location filename="../../mssclient/gui/mail/reader.py" line="213"/>
         <source>Select a message to read it.</source>
         <translation>Sélectionnez un message pour le lire.</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/reader.py" line="203"/>
+        <location filename="../../mssclient/gui/mail/reader.py" line="218"/>
         <source>Opening the message…</source>
         <translation>Ouverture du message…</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/reader.py" line="210"/>
+        <location filename="../../mssclient/gui/mail/reader.py" line="225"/>
         <source>(no subject)</source>
         <translation>(sans objet)</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/reader.py" line="213"/>
+        <location filename="../../mssclient/gui/mail/reader.py" line="228"/>
         <source>From: %1</source>
         <translation>De&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/reader.py" line="215"/>
+        <location filename="../../mssclient/gui/mail/reader.py" line="230"/>
         <source>To: %1</source>
         <translation>À&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/reader.py" line="217"/>
+        <location filename="../../mssclient/gui/mail/reader.py" line="232"/>
         <source>Cc: %1</source>
         <translation>Cc&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/reader.py" line="220"/>
+        <location filename="../../mssclient/gui/mail/reader.py" line="235"/>
         <source>Date: %1</source>
         <translation>Date&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/reader.py" line="232"/>
+        <location filename="../../mssclient/gui/mail/reader.py" line="247"/>
         <source>This message is damaged. It is shown as well as possible.</source>
         <translation>Ce message est endommagé. Il est affiché du mieux possible.</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/reader.py" line="234"/>
+        <location filename="../../mssclient/gui/mail/reader.py" line="249"/>
         <source>The original is kept unchanged.</source>
         <translation>L&apos;original est conservé sans modification.</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/reader.py" line="239"/>
+        <location filename="../../mssclient/gui/mail/reader.py" line="254"/>
         <source>The sender asks for a read receipt (to %1).</source>
         <translation>L&apos;expéditeur demande un accusé de lecture (à %1).</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/reader.py" line="287"/>
+        <location filename="../../mssclient/gui/mail/reader.py" line="302"/>
         <source>Conversation (%1 messages)</source>
         <translation>Conversation (%1 messages)</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/reader.py" line="310"/>
+        <location filename="../../mssclient/gui/mail/reader.py" line="325"/>
         <source>Show plain text</source>
         <translation>Afficher le texte brut</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/reader.py" line="318"/>
+        <location filename="../../mssclient/gui/mail/reader.py" line="333"/>
         <source>[… source cut for display]</source>
         <translation>[… source tronquée pour l&apos;affichage]</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/reader.py" line="321"/>
+        <location filename="../../mssclient/gui/mail/reader.py" line="336"/>
         <source>Hide source</source>
         <translation>Masquer la source</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/reader.py" line="355"/>
+        <location filename="../../mssclient/gui/mail/reader.py" line="373"/>
+        <source>This message is a draft: you can edit it and send it.</source>
+        <translation>Ce message est un brouillon&#xa0;: vous pouvez le modifier et l&apos;envoyer.</translation>
+    </message>
+    <message>
+        <location filename="../../mssclient/gui/mail/reader.py" line="391"/>
         <source>Read receipt queued for sending.</source>
         <translation>Accusé de lecture en attente d&apos;envoi.</translation>
     </message>

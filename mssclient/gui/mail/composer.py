@@ -2,7 +2,9 @@
 
 "Send" hands a ``Draft`` to whoever listens (the mail area queues it in the outbox);
 "Save draft" hands the fields over for storage; "Discard" asks for the saved draft to be
-deleted. The dialog itself never touches the network or the store.
+deleted. The dialog itself never touches the network or the store. A draft opened from
+the server's Drafts folder remembers where it came from (``server_origin``) until its
+first save makes it a local draft.
 """
 
 from __future__ import annotations
@@ -38,6 +40,8 @@ from mssclient.gui.mail.reader import human_size
 from mssclient.gui.mail.recipient_completer import LiveLookup, RecipientCompleter, RecipientLookup
 from mssclient.mail import MAX_ATTACHMENT_TOTAL, Address, Attachment, Draft, parse_recipient_list
 from mssclient.mail.addresses import checked_address
+from mssclient.mail.draft_from_message import address_line
+from mssclient.mailstore.drafts import ServerDraftCopy
 from mssclient.security.smime import Protection
 from mssclient.transport.accounts import Account
 from mssclient.transport.smime_context import SendingPlan
@@ -49,7 +53,8 @@ ATTACHMENT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def _addresses_text(values: Sequence[Address | str]) -> str:
-    return ", ".join(str(v) for v in values)
+    # Names with a comma or a quote are quoted, so the line reads back the same.
+    return address_line(values)
 
 
 def typed_addresses(*texts: str) -> list[str]:
@@ -87,6 +92,8 @@ class ComposerDialog(QDialog):
         self.setWindowTitle(self.tr("New message"))
         self.accounts = list(accounts)
         self.draft_id = draft_id
+        # The Drafts folder message this draft was opened from, until its first save.
+        self.server_origin: ServerDraftCopy | None = None
         self._base: Draft | None = draft  # keeps In-Reply-To / References of a reply
         self._attachments: list[Attachment] = []
 
@@ -148,6 +155,15 @@ class ComposerDialog(QDialog):
             edit.textChanged.connect(self._plan_timer.start)
         self.identity.currentIndexChanged.connect(self._plan_timer.start)
 
+        self.notice_label = QLabel()
+        self.notice_label.setObjectName("composerNotice")
+        self.notice_label.setWordWrap(True)
+        self.notice_label.setStyleSheet(
+            "#composerNotice { background: #e5f1fb; color: #0b2a44; border-radius: 4px; "
+            "padding: 4px 8px; }"
+        )
+        self.notice_label.hide()
+
         self.error_label = QLabel()
         self.error_label.setObjectName("composerError")
         self.error_label.setWordWrap(True)
@@ -195,6 +211,7 @@ class ComposerDialog(QDialog):
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.send_button)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.notice_label)
         layout.addLayout(form)
         layout.addWidget(self.body_edit, 1)
         layout.addLayout(attach_row)
@@ -227,8 +244,8 @@ class ComposerDialog(QDialog):
             self.setWindowTitle(draft.subject)
         self.body_edit.moveCursor(self.body_edit.textCursor().MoveOperation.Start)
 
-    def load_fields(self, fields: dict[str, Any]) -> None:
-        """Back from a saved local draft."""
+    def load_fields(self, fields: dict[str, Any], attachments: Sequence[Attachment] = ()) -> None:
+        """Back from a saved local draft (its attachments read back from its last copy)."""
         self.to_edit.setText(str(fields.get("to", "")))
         self.cc_edit.setText(str(fields.get("cc", "")))
         self.bcc_edit.setText(str(fields.get("bcc", "")))
@@ -236,6 +253,11 @@ class ComposerDialog(QDialog):
         self.body_edit.setPlainText(str(fields.get("text", "")))
         self.read_receipt.setChecked(bool(fields.get("read_receipt")))
         self.delivery_report.setChecked(bool(fields.get("dsn")))
+        self._attachments = []
+        self.attachment_list.clear()
+        for attachment in attachments:
+            self.add_attachment(attachment)
+        self._update_size()
         self._base = Draft(
             identity=Address("", ""),
             in_reply_to=str(fields.get("in_reply_to", "")),
@@ -394,6 +416,11 @@ class ComposerDialog(QDialog):
             return
         self.save_requested.emit(self.fields(), account)
 
+    def show_notice(self, text: str) -> None:
+        """Information above the fields (where the draft came from, what was changed)."""
+        self.notice_label.setText(text)
+        self.notice_label.setVisible(bool(text))
+
     def show_error(self, text: str) -> None:
         self.error_label.setText(text)
         self.error_label.show()
@@ -406,4 +433,6 @@ class ComposerDialog(QDialog):
         self.attachment_list.clear()
         self._attachments = []
         self._base = None
+        self.server_origin = None
+        self.notice_label.clear()
         self.error_label.clear()

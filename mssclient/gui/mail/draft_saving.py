@@ -7,6 +7,10 @@ fields and asks the account's worker to upload it (``sync_drafts``). Sending or
 discarding deletes the draft; the store then queues its server copy for removal and the
 worker is asked again. A copy built after the draft was saved anew, sent or discarded is
 dropped.
+
+A draft opened from another client's copy in the Drafts folder adopts that copy at its
+first save (``server_copy``); sent or discarded before any save, the copy alone is queued
+for removal (``forget_server_copy``).
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from mssclient.gui.mail.draft_mime import draft_bytes
 from mssclient.gui.mail.drafts_store import DraftStore
 from mssclient.gui.mail.operations import Op
 from mssclient.mail import Draft
+from mssclient.mailstore.drafts import ServerDraftCopy
 from mssclient.store import Store
 
 log = logging.getLogger(__name__)
@@ -49,10 +54,16 @@ class DraftSaver(QObject):
         fields: dict[str, Any],
         draft: Draft | None,
         draft_id: int | None = None,
+        server_copy: ServerDraftCopy | None = None,
     ) -> int:
         """Store ``fields`` now; the MIME copy of ``draft`` (None: not buildable yet, e.g.
-        a half-typed address) follows from a pool thread. Returns the draft's id."""
-        saved_id = DraftStore(self._store_provider()).save(account_id, dict(fields), None, draft_id)
+        a half-typed address) follows from a pool thread. Returns the draft's id.
+
+        ``server_copy``: the Drafts folder message a new draft was opened from."""
+        saved_id = DraftStore(self._store_provider()).save(
+            account_id, dict(fields), None, draft_id, server_copy
+        )
+        self._moved_away(account_id, server_copy)
         if draft is None:
             self._building.pop(saved_id, None)
             return saved_id
@@ -70,6 +81,7 @@ class DraftSaver(QObject):
         fields: dict[str, Any],
         draft: Draft | None,
         draft_id: int | None = None,
+        server_copy: ServerDraftCopy | None = None,
     ) -> int:
         """The same, built on this thread: for the moment of locking, when the store closes
         right after (the worker uploads it at the next unlock)."""
@@ -79,7 +91,9 @@ class DraftSaver(QObject):
                 raw = draft_bytes(draft)
             except MssError as exc:
                 log.info("draft kept without its MIME copy: %s", exc)
-        saved_id = DraftStore(self._store_provider()).save(account_id, dict(fields), raw, draft_id)
+        saved_id = DraftStore(self._store_provider()).save(
+            account_id, dict(fields), raw, draft_id, server_copy
+        )
         self._building.pop(saved_id, None)
         return saved_id
 
@@ -91,6 +105,17 @@ class DraftSaver(QObject):
         drafts.delete(draft_id)
         if saved is not None:
             self.upload(saved.account_id)
+
+    def forget_server_copy(self, copy: ServerDraftCopy) -> None:
+        """Sent or discarded before it was ever saved here: have the copy it was opened
+        from removed from the server's Drafts folder."""
+        DraftStore(self._store_provider()).queue_removal(copy)
+        self.upload(copy.account_id)
+
+    def _moved_away(self, account_id: int, copy: ServerDraftCopy | None) -> None:
+        """Saved under another account than the copy's: that account's worker removes it."""
+        if copy is not None and copy.account_id != account_id:
+            self.upload(copy.account_id)
 
     def upload(self, account_id: int) -> bool:
         """Ask the account's worker to bring the server's Drafts folder up to date."""

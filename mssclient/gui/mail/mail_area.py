@@ -4,7 +4,9 @@ Reads (a page of the list, one raw message, a search) run on the GUI thread's st
 each is one indexed query. Parsing, MIME building and the network run elsewhere (``Op``
 and the account workers). Recipient suggestions come from the local directory on each
 keystroke, and from the live Annuaire Santé (when the settings turn it on) off the GUI
-thread; saved drafts go to the server's Drafts folder through ``DraftSaver``.
+thread; saved drafts go to the server's Drafts folder through ``DraftSaver``. A message
+of the Drafts folder opens in the composer ("Edit draft", or a double click), also when
+another client wrote it.
 ``clear_sensitive()`` empties everything shown when the application locks;
 ``restore_sensitive()`` reloads after unlocking.
 """
@@ -43,7 +45,12 @@ from mssclient.gui.mail.account_workers import AccountWorkers
 from mssclient.gui.mail.attachment_files import PrivateTempDir, write_atomically
 from mssclient.gui.mail.composer import ComposerDialog
 from mssclient.gui.mail.draft_saving import DraftSaver
-from mssclient.gui.mail.drafts_store import DraftStore
+from mssclient.gui.mail.drafts_store import (
+    DraftStore,
+    editable_draft,
+    identity_account,
+    saved_attachments,
+)
 from mssclient.gui.mail.folder_tree import FolderTree, FolderTreeModel, role_title
 from mssclient.gui.mail.message_list_model import Column, MessageListModel
 from mssclient.gui.mail.operations import Op, wait_for_operations
@@ -55,8 +62,10 @@ from mssclient.gui.mail.sandbox_accounts import account_auth
 from mssclient.gui.mail.search_box import SearchBox
 from mssclient.gui.mail.sending import Wire, build_receipt_wire, build_wire, queue_wire
 from mssclient.mail import Address, AttachmentInfo, Draft, attachment_bytes
+from mssclient.mail.draft_from_message import EditableDraft
 from mssclient.mail.replies import forward_draft, reply_draft
 from mssclient.mailstore import MailRepository, SmimeRecord, parse_query, search
+from mssclient.mailstore.drafts import ServerDraftCopy
 from mssclient.mailstore.models import MessageFields
 from mssclient.profile import current_actor
 from mssclient.security.smime import SmimeStatus
@@ -161,6 +170,7 @@ class MailArea(QWidget):
         self.list_view.selectionModel().currentRowChanged.connect(self._on_message_selected)
         self.list_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list_view.customContextMenuRequested.connect(self._show_context_menu)
+        self.list_view.doubleClicked.connect(self._on_double_clicked)
         self._build_message_actions()
         self.empty_label = QLabel()
         self.empty_label.setObjectName("mailEmpty")
@@ -172,6 +182,7 @@ class MailArea(QWidget):
         self.reader.open_attachment_requested.connect(self.open_attachment)
         self.reader.send_receipt_requested.connect(self.send_read_receipt)
         self.reader.conversation_message_chosen.connect(self.open_message)
+        self.reader.edit_draft_requested.connect(self.edit_draft)
 
         self.search_box = SearchBox()
         self.search_box.search_requested.connect(self.run_search)
@@ -414,6 +425,8 @@ class MailArea(QWidget):
         if token != self._open_token:
             return  # another message was chosen meanwhile, or the area was cleared
         self.reader.show_message(prepared)
+        if DraftStore(self._store()).drafts_folder_copy(prepared.message_id) is not None:
+            self.reader.show_draft_banner()
         repo = self._repo()
         row = repo.message(prepared.message_id)
         folder = repo.folder(row.folder_id) if row is not None else None
@@ -607,6 +620,9 @@ class MailArea(QWidget):
         def queued() -> None:
             if composer.draft_id is not None:
                 self.drafts.forget(composer.draft_id)
+            elif composer.server_origin is not None:  # opened from the server, never saved
+                self.drafts.forget_server_copy(composer.server_origin)
+                composer.server_origin = None
             self._say(
                 self.tr("Message placed in the outbox: it leaves as soon as the server answers.")
             )
@@ -628,8 +644,9 @@ class MailArea(QWidget):
     ) -> None:
         assert account.id is not None
         composer.draft_id = self.drafts.save(
-            account.id, dict(fields), _buildable(composer), composer.draft_id
+            account.id, dict(fields), _buildable(composer), composer.draft_id, _origin(composer)
         )
+        composer.server_origin = None  # adopted by the local draft
         self._say(self.tr("Draft saved (encrypted, on this computer)."))
 
     def discard_draft(self, composer: ComposerDialog) -> None:
@@ -637,6 +654,10 @@ class MailArea(QWidget):
         if composer.draft_id is not None:
             self.drafts.forget(composer.draft_id)
             composer.draft_id = None
+            self._say(self.tr("Draft deleted."))
+        elif composer.server_origin is not None:  # opened from the server, never saved
+            self.drafts.forget_server_copy(composer.server_origin)
+            composer.server_origin = None
             self._say(self.tr("Draft deleted."))
         composer.reject()
 
@@ -657,13 +678,94 @@ class MailArea(QWidget):
             action.triggered.connect(lambda _c=False, d=saved.id: self.open_saved_draft(d))
 
     def open_saved_draft(self, draft_id: int) -> ComposerDialog | None:
+        for open_one in self.composers:
+            if open_one.draft_id == draft_id:
+                open_one.raise_()
+                open_one.activateWindow()
+                return open_one
         saved = DraftStore(self._store()).load(draft_id)
         if saved is None:
             return None
+        attachments, missing = saved_attachments(saved)
         composer = self.open_composer(account_id=saved.account_id)
-        composer.load_fields(saved.content)
+        composer.load_fields(saved.content, attachments)
         composer.draft_id = saved.id
+        if missing:
+            text = self.tr("These attachments could not be restored: %1. Attach them again.")
+            composer.show_notice(text.replace("%1", ", ".join(missing)))
         return composer
+
+    # -- drafts of the server's Drafts folder ---------------------------------------------------
+    def _on_double_clicked(self, index: QModelIndex) -> None:
+        row = self.list_model.row_at(index.row()) if index.isValid() else None
+        if row is not None:
+            self.edit_draft(row.id)
+
+    def edit_draft(self, message_id: int | None = None) -> None:
+        """Open a message of the Drafts folder in the composer: its local draft when it is
+        one of ours, else (written by another client) a new draft made from the message,
+        which adopts that server copy at its first save. Other messages: nothing."""
+        if message_id is None:
+            message_id = self.current_message_id()
+        if message_id is None:
+            return
+        drafts = DraftStore(self._store())
+        copy = drafts.drafts_folder_copy(message_id)
+        if copy is None:
+            return
+        local = drafts.for_server_copy(copy)
+        if local is not None:
+            self.open_saved_draft(local.id)
+            return
+        if drafts.removal_pending(copy):
+            self._draft_not_editable(
+                message_id,
+                self.tr(
+                    "This copy is being replaced or deleted on the server by a draft of this "
+                    "computer: open that draft from “Drafts”."
+                ),
+            )
+            return
+        for open_one in self.composers:
+            if open_one.server_origin == copy:
+                open_one.raise_()
+                open_one.activateWindow()
+                return
+        repo = self._repo()
+        raw = repo.raw(message_id)
+        if raw is None:
+            return
+        record = repo.smime_record(message_id)
+        readable = repo.readable(message_id) if record is not None else None
+        keys = self._keys_to_retry(message_id, record)
+        Op(self, lambda: editable_draft(raw, readable, keys)).success(
+            lambda editable: self._open_server_draft(copy, editable)
+        ).failure(lambda exc: self._draft_refused(message_id, exc)).run()
+
+    def _open_server_draft(self, copy: ServerDraftCopy, editable: EditableDraft) -> None:
+        if any(c.server_origin == copy for c in self.composers):
+            return  # asked twice while the message was being read
+        account_id = identity_account(self.accounts, editable.draft.identity, copy.account_id)
+        composer = self.open_composer(editable.draft, account_id)
+        composer.server_origin = copy
+        notes = [self.tr("Draft taken from the server's Drafts folder.")]
+        if editable.had_html:
+            notes.append(self.tr("Its formatting is not kept: only its text is edited here."))
+        if editable.inline_attached:
+            notes.append(self.tr("The images shown in its text are attached to it."))
+        composer.show_notice(" ".join(notes))
+
+    def _draft_refused(self, message_id: int, exc: BaseException) -> None:
+        if isinstance(exc, MssError):
+            text = exc.user_message
+        else:
+            log.error("opening a draft for editing failed", exc_info=exc)
+            text = self.tr("This draft could not be opened for editing. It stays unchanged.")
+        self._draft_not_editable(message_id, text)
+
+    def _draft_not_editable(self, message_id: int, text: str) -> None:
+        self.reader.draft_not_editable(message_id, text)
+        self._say(text)
 
     def _save_draft_quietly(self, composer: ComposerDialog) -> None:
         fields = composer.fields()
@@ -673,12 +775,15 @@ class MailArea(QWidget):
         if not any(fields.get(k) for k in ("to", "cc", "bcc", "subject", "text")):
             return
         composer.draft_id = self.drafts.save_now(
-            account.id, fields, _buildable(composer), composer.draft_id
+            account.id, fields, _buildable(composer), composer.draft_id, _origin(composer)
         )
+        composer.server_origin = None
 
     # -- actions on the selected message -----------------------------------------------------
     def _build_message_actions(self) -> None:
         self.menu = QMenu(self)
+        self.edit_draft_action = self.menu.addAction(self.tr("Edit draft"))
+        self.edit_draft_action.triggered.connect(lambda: self.edit_draft())
         self.unread_action = self.menu.addAction(self.tr("Mark as unread"))
         self.unread_action.triggered.connect(lambda: self.mark_current(seen=False))
         self.flag_action = self.menu.addAction(self.tr("Flag for follow-up"))
@@ -699,6 +804,8 @@ class MailArea(QWidget):
             return
         row = self._repo().message(message_id)
         self.flag_action.setChecked(bool(row and row.flagged))
+        in_drafts = DraftStore(self._store()).drafts_folder_copy(message_id) is not None
+        self.edit_draft_action.setVisible(in_drafts)
         self.menu.popup(self.list_view.viewport().mapToGlobal(position))
 
     def _current_context(self) -> tuple[int, int, str] | None:
@@ -844,8 +951,33 @@ class MailArea(QWidget):
         elif isinstance(event, ServerDraftsSynced):
             if event.uploaded:  # removals alone (after sending) need no word
                 self._say(self.tr("Draft also saved on the server."))
+            self._show_drafts_folder_change(event.account_id)
         elif isinstance(event, WorkerError):
             self._say(event.user_message)
+
+    def _show_drafts_folder_change(self, account_id: int) -> None:
+        """Copies went up or were removed: the Drafts folder list follows (removed copies
+        are already forgotten; the new ones come with a sync of the folder)."""
+        try:
+            folder = MailRepository(self._store()).folder_by_role(account_id, "drafts")
+        except MssError:
+            return  # locked meanwhile
+        if folder is None:
+            return
+        if folder.id == self.list_model.folder_id:
+            selected = self.current_message_id()
+            self.list_model.refresh()
+            number = self.list_model.row_of(selected) if selected is not None else -1
+            if number >= 0:  # still there: keep it selected, without re-opening it
+                self.list_view.selectionModel().blockSignals(True)
+                self.list_view.selectRow(number)
+                self.list_view.selectionModel().blockSignals(False)
+            elif selected is not None:  # the copy shown was removed
+                self.reader.clear()
+                self._update_actions()
+        self.folder_model.update_counts(account_id)
+        if self.workers is not None:
+            self.workers.sync_folder(account_id, folder.name)
 
     def _folder_title(self, account_id: int, name: str) -> str:
         """What the folder tree calls it: the special folders by their role, in the
@@ -900,6 +1032,11 @@ class MailArea(QWidget):
         self.new_button.setEnabled(bool(self.accounts))
         self.sync_button.setEnabled(bool(self.accounts))
         self.drafts_button.setEnabled(bool(self.accounts))
+
+
+def _origin(composer: ComposerDialog) -> ServerDraftCopy | None:
+    """The server copy a composer's new draft adopts (none once it is a local draft)."""
+    return composer.server_origin if composer.draft_id is None else None
 
 
 def _buildable(composer: ComposerDialog) -> Draft | None:

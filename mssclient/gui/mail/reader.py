@@ -1,4 +1,7 @@
-"""The message reader: headers, banners, the body (plain text first), attachments."""
+"""The message reader: headers, banners, the body (plain text first), attachments.
+
+A message of the Drafts folder gets a banner with "Edit draft" (the mail area says which
+messages are drafts, and why one cannot be edited)."""
 
 from __future__ import annotations
 
@@ -56,6 +59,7 @@ class MessageReader(QWidget):
     open_attachment_requested = Signal(int, object)
     send_receipt_requested = Signal(int, str)  # message id, address asking for it
     conversation_message_chosen = Signal(int)  # message id of another message of the thread
+    edit_draft_requested = Signal(int)  # message id of a Drafts folder message
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -84,6 +88,14 @@ class MessageReader(QWidget):
         self.source_button.setCheckable(True)
         self.source_button.toggled.connect(self._show_source)
         problem_row.addWidget(self.source_button)
+
+        self.draft_banner, self.draft_label, draft_row = _banner(
+            "draftBanner", "background: #eef6ea; color: #173b0d;"
+        )
+        self.edit_draft_button = QPushButton(self.tr("Edit draft"))
+        self.edit_draft_button.setObjectName("editDraftButton")
+        self.edit_draft_button.clicked.connect(self._edit_draft)
+        draft_row.addWidget(self.edit_draft_button)
 
         self.smime_banner = SmimeBanner()
         self.smime_banner.show_original_requested.connect(self.source_button.toggle)
@@ -156,6 +168,7 @@ class MessageReader(QWidget):
         layout.addWidget(self.placeholder)
         layout.addWidget(self.subject_label)
         layout.addWidget(self.header_label)
+        layout.addWidget(self.draft_banner)
         layout.addWidget(self.smime_banner)
         layout.addWidget(self.problem_banner)
         layout.addWidget(self.receipt_banner)
@@ -173,6 +186,7 @@ class MessageReader(QWidget):
         self.header_label.clear()
         self.problem_label.clear()
         self.receipt_label.clear()
+        self.draft_label.clear()
         self.smime_banner.clear()
         self.body.clear_content()
         self.source.clear()
@@ -184,6 +198,7 @@ class MessageReader(QWidget):
             self.conversation_label,
             self.problem_banner,
             self.receipt_banner,
+            self.draft_banner,
             self.html_button,
             self.attachments_box,
             self.subject_label,
@@ -350,6 +365,27 @@ class MessageReader(QWidget):
     def _send_receipt(self) -> None:
         if self.current is not None and self.current.receipt_to:
             self.send_receipt_requested.emit(self.current.message_id, self.current.receipt_to)
+
+    def show_draft_banner(self) -> None:
+        """The message shown is in the Drafts folder: offer to edit it."""
+        if self.current is None:
+            return
+        self.draft_label.setText(self.tr("This message is a draft: you can edit it and send it."))
+        self.edit_draft_button.setEnabled(True)
+        self.edit_draft_button.show()
+        self.draft_banner.show()
+
+    def draft_not_editable(self, message_id: int, reason: str) -> None:
+        """Editing was refused: say why (French) where the button was."""
+        if self.current is None or self.current.message_id != message_id:
+            return
+        self.draft_label.setText(reason)
+        self.edit_draft_button.setEnabled(False)
+        self.draft_banner.show()
+
+    def _edit_draft(self) -> None:
+        if self.current is not None:
+            self.edit_draft_requested.emit(self.current.message_id)
 
     def receipt_sent(self) -> None:
         self.receipt_label.setText(self.tr("Read receipt queued for sending."))
