@@ -5,7 +5,8 @@ OBJECTID, STARTTLS, UIDVALIDITY/UIDNEXT, UID FETCH/STORE/COPY/MOVE/EXPUNGE, flag
 APPEND, with messages kept in Maildir folders (so the state survives restarts). What we add
 around it: an implicit-TLS listener (pymap only does STARTTLS), RFC 6154 special-use
 attributes on LIST for Sent/Drafts/Trash/Archive, organisational mailboxes opened by their
-members (SASL authorization identity), and an in-process delivery call for the SMTP side.
+members (SASL authorization identity), an in-process delivery call for the SMTP side, and
+a bounded MIME structure (structure_cap.py) so a hostile message cannot kill a session.
 Not available: CONDSTORE/QRESYNC, SPECIAL-USE on CREATE, ENABLE, NAMESPACE, QUOTA.
 """
 
@@ -40,12 +41,15 @@ from pymap.user import Passwords, UserMetadata
 from pysasl.creds.plain import PlainCredentials
 from pysasl.hashing import BuiltinHash
 
-from mssclient.sandbox import raw_maildir
+from mssclient.sandbox import raw_maildir, structure_cap
 from mssclient.sandbox.demo_accounts import SPECIAL_FOLDERS
 from mssclient.sandbox.raw_maildir import RawMaildir
 
 _log = logging.getLogger(__name__)
 raw_maildir.install()
+# pymap parses every MIME level on each FETCH: 10,000 nested levels end its session
+# (RecursionError) and 100,000 parts stall it. Served capped instead, bytes unchanged.
+structure_cap.install()
 
 #: PBKDF2 rounds for the stored hashes of demo passwords: they are public, and a login must
 #: stay quick in tests; the hash only keeps passwords out of the files in plain text.
