@@ -233,6 +233,12 @@ def test_is_smime_and_sender_address(pki: TestPki) -> None:
     encrypted = encrypt_message(message, [pki["gp"].certificate])
     assert not is_smime(plain) and is_smime(signed) and is_smime(encrypted)
     assert not is_smime(b"\x00garbage")
+    # The byte pre-test is case-blind and only rules out; a word in a subject is not enough.
+    shouting = signed.replace(b"multipart/signed", b"MULTIPART/SIGNED", 1)
+    assert b"MULTIPART/SIGNED" in shouting and is_smime(shouting)
+    assert not is_smime(b"Subject: signed p7m pkcs7\r\nContent-Type: text/plain\r\n\r\nx")
+    attached = b'Content-Type: application/octet-stream; name="smime.p7m"\r\n\r\nAAAA'
+    assert is_smime(attached)
     assert sender_address(signed) == pki.email("nurse")
     assert sender_address(b"Subject: none\r\n\r\n") is None
     assert sender_address(b"From: a@b.fr, c@d.fr\r\n\r\n") is None
