@@ -29,19 +29,20 @@ import logging
 import socket
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import Any
 
 from imapclient import IMAPClient
 from imapclient.exceptions import IMAPClientError
 
-from mssclient.mailstore.models import FolderRecord, NewMessage
+from mssclient.mailstore.models import FolderRecord, MessageFields, NewMessage
 from mssclient.mailstore.repository import MailRepository
+from mssclient.transport.download import BatchDownloader, FetchedItem
 from mssclient.transport.errors import (
     FolderUnavailableError,
     ReadOnlyFolderError,
     ServerUnreachableError,
-    SyncCancelledError,
 )
 from mssclient.transport.events import (
     ConnectionStateChanged,
@@ -94,7 +95,6 @@ _ROLE_BY_NAME = {
     "archives": "archive",
 }
 
-FETCH_ITEMS = [b"BODY.PEEK[]", b"FLAGS", b"INTERNALDATE"]
 BATCH_MESSAGES = 200
 BATCH_BYTES = 8 * 1024 * 1024
 #: UIDs per FETCH command for small items (sizes, flags): about 12 KB of command line.
@@ -512,38 +512,25 @@ class MailSync:
                 sizes[uid] = int(data.get(b"RFC822.SIZE", 0))
         total, done, added = len(sizes), 0, 0
         self._report(name, 0, total)
-        pending: tuple[list[tuple[int, bytes, Any, Any]], Any] | None = None
+        # The next batches download (and parse) while this thread stores the current one.
+        downloads = BatchDownloader(
+            client, batches_by_size(sizes, self.batch_messages), self.pool, self.cancel
+        )
         try:
-            for batch in batches_by_size(sizes, self.batch_messages):
-                if self.cancel.is_set():
-                    raise SyncCancelledError("sync cancelled")
-                fetched = client.fetch(batch, FETCH_ITEMS)
-                items = [
-                    (uid, bytes(data[b"BODY[]"]), data.get(b"FLAGS", ()), data.get(b"INTERNALDATE"))
-                    for uid, data in sorted(fetched.items())
-                    if b"BODY[]" in data and uid in sizes
-                ]
-                future = self.pool.submit([raw for _, raw, _, _ in items])
-                # Store the previous batch (parsed meanwhile) while this one parses.
-                previous, pending = pending, (items, future)
-                if previous is not None:
-                    added += self._store(folder_id, uidvalidity, *previous)
-                    done += len(previous[0])
-                    self._report(name, done, total)
-        finally:
-            # Whatever stopped the loop, a batch already downloaded is kept.
-            if pending is not None:
-                added += self._store(folder_id, uidvalidity, *pending)
-                done += len(pending[0])
+            for batch in downloads:
+                added += self._store(folder_id, uidvalidity, batch.items, batch.fields)
+                done += len(batch.items)
                 self._report(name, done, total)
+        finally:
+            downloads.close()
         return added
 
     def _store(
         self,
         folder_id: int,
         uidvalidity: int,
-        items: list[tuple[int, bytes, Any, Any]],
-        future: Any,
+        items: list[FetchedItem],
+        future: Future[list[MessageFields]],
     ) -> int:
         fields = future.result()
         messages = self.smime.apply(
