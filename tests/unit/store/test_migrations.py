@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from mssclient.directory.autocomplete import Autocompleter
 from mssclient.errors import StoreTooNewError
 from mssclient.store import Store
 from mssclient.store.migrate import migrate
@@ -146,3 +147,9 @@ def test_national_fts_is_rebuilt_without_positions(tmp_path: Path, store_key: by
         assert hits('"974"*') == [3]  # departement
         assert hits('"app"*') == [3]  # kind and address
         assert hits('"mssante"* "fr"') == [1, 2, 3]
+        # 0011: the index's word list, which autocomplete expands long prefixes with.
+        terms = [r[0] for r in upgraded.query("SELECT term FROM national_terms ORDER BY term")]
+        assert {"helene", "dupont", "cardiologie", "organisationnelle", "974"} <= set(terms)
+        assert "Hélène" not in terms and len(terms) == len(set(terms))
+        found = Autocompleter(upgraded).complete("Hélène dupon cardiolo")
+        assert [r.mailbox for r in found] == ["helene.dupont@medecin.mssante.fr"]
