@@ -10,6 +10,10 @@ Saving the edited draft replaces the server copy, so a message that was not read
 is refused (``UneditableDraftError``, with a French ``user_message``): a damaged
 structure, a guessed charset, a cut text, a still encrypted body, attachments beyond the
 sending limit. The raw bytes are never changed; the error keeps them for the caller.
+
+A draft that was S/MIME-encrypted on the server (decrypted here with the user's key) is
+marked ``was_encrypted``: its edited version is kept on this computer only, never put back
+on the server in clear (see ``mssclient.mailstore.drafts``).
 """
 
 from __future__ import annotations
@@ -29,6 +33,9 @@ from mssclient.mail.problems import PROBLEM_DESCRIPTIONS
 
 #: Problems that lose nothing the composer writes back (the Date is rebuilt at saving).
 HARMLESS_PROBLEMS = frozenset({"bad-date", "bare-cr-line-ends"})
+#: S/MIME types of an encrypted body (RFC 8551 enveloped-data, RFC 5083 authEnveloped-data).
+_ENCRYPTED_SMIME_TYPES = frozenset({"enveloped-data", "authenveloped-data"})
+_PKCS7_TYPES = frozenset({"application/pkcs7-mime", "application/x-pkcs7-mime"})
 #: In a display name, these need quotes to survive the composer's recipient lists.
 _NAME_SPECIALS = frozenset(',;"<>@()[]:\\')
 
@@ -47,6 +54,8 @@ class EditableDraft:
     had_html: bool = False
     #: Images shown inside the HTML, now attached (so none is lost).
     inline_attached: int = 0
+    #: The server's copy is S/MIME-encrypted: the edited draft must not go back in clear.
+    was_encrypted: bool = False
 
 
 class UneditableDraftError(MailError):
@@ -77,6 +86,17 @@ def _address_text(value: Address | str) -> str:
     if any(char in _NAME_SPECIALS for char in name):
         name = '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
     return f"{name} <{addr}>"
+
+
+def is_encrypted(raw: bytes) -> bool:
+    """Whether the message, as stored on the server, is S/MIME-encrypted (an opaque signed
+    ``application/pkcs7-mime`` with ``smime-type=signed-data`` is not; one without any
+    ``smime-type`` is taken as encrypted, to be safe)."""
+    root = build_tree(bytes(raw)).root
+    if root.content_type not in _PKCS7_TYPES:
+        return False
+    smime_type = root.params.get("smime-type", "").strip().lower()
+    return not smime_type or smime_type in _ENCRYPTED_SMIME_TYPES
 
 
 def draft_from_message(raw: bytes) -> EditableDraft:

@@ -5,6 +5,12 @@ and under which UID. ``needing_upload`` lists the drafts whose latest version is
 server yet; ``pending_removals`` the server copies of deleted drafts still to remove
 (recorded by a trigger, whoever deleted the draft). ``mssclient.transport.server_drafts``
 does the IMAP side.
+
+A draft saved ``local_only`` (made from a copy that was S/MIME-encrypted on the server) is
+never uploaded: the server must not get it in clear. It keeps the encrypted copy it was
+opened from as its server copy, untouched, so that sending or discarding the draft still
+removes it. The mark lives in the saved fields (``LOCAL_ONLY_FIELD``) and survives every
+later save.
 """
 
 from __future__ import annotations
@@ -16,6 +22,9 @@ from datetime import UTC, datetime
 from typing import Any
 
 from mssclient.store import Store
+
+#: Key of the saved fields marking a draft kept on this computer only (never uploaded).
+LOCAL_ONLY_FIELD = "local_only"
 
 
 @dataclass(frozen=True)
@@ -33,6 +42,11 @@ class DraftRecord:
     version: int = 1
     server_version: int = 0
     server_uidvalidity: int | None = None
+
+    @property
+    def local_only(self) -> bool:
+        """Kept on this computer only: never uploaded (it was encrypted on the server)."""
+        return bool(self.content.get(LOCAL_ONLY_FIELD))
 
     @property
     def on_server(self) -> bool:
@@ -108,6 +122,7 @@ class DraftStore:
         raw: bytes | None = None,
         draft_id: int | None = None,
         server_copy: ServerDraftCopy | None = None,
+        local_only: bool = False,
     ) -> int:
         """Create or replace a draft; returns its id.
 
@@ -120,12 +135,19 @@ class DraftStore:
         this version, so the next upload replaces it; under another account it is queued
         for removal instead, as the copy of a draft that moved. Ignored when ``draft_id``
         is saved again (the copy was adopted at its first save).
+
+        ``local_only``: never to be uploaded (see the module's note); once set, later saves
+        keep it, and so does a draft saved again under another account.
         """
         now = datetime.now(UTC).isoformat(timespec="seconds")
-        payload = json.dumps(content, ensure_ascii=False)
         with self.store.transaction():
+            current = self.get(draft_id) if draft_id is not None else None
+            local_only = local_only or (current is not None and current.local_only)
+            content = {k: v for k, v in content.items() if k != LOCAL_ONLY_FIELD}
+            if local_only:
+                content[LOCAL_ONLY_FIELD] = True
+            payload = json.dumps(content, ensure_ascii=False)
             if draft_id is not None:
-                current = self.get(draft_id)
                 if current is not None and current.account_id == account_id:
                     self.store.execute(
                         "UPDATE mail_drafts SET subject = ?, recipients = ?, content = ?, "
@@ -254,13 +276,14 @@ class DraftStore:
         )
 
     def needing_upload(self, account_id: int) -> builtins.list[DraftRecord]:
-        """Drafts with a built message whose latest version is not on the server yet."""
+        """Drafts with a built message whose latest version is not on the server yet (the
+        ``local_only`` ones never are)."""
         rows = self.store.query(
             f"SELECT {_COLUMNS} FROM mail_drafts WHERE account_id = ? AND raw IS NOT NULL "  # noqa: S608
             "AND (server_uid IS NULL OR server_version <> version) ORDER BY id",
             (account_id,),
         )
-        return [_record(r) for r in rows]
+        return [record for record in map(_record, rows) if not record.local_only]
 
     def pending_removals(self, account_id: int) -> builtins.list[ServerCopyRemoval]:
         rows = self.store.query(

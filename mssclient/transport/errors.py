@@ -114,3 +114,47 @@ class ReadOnlyFolderError(FolderUnavailableError):
                 "sans être envoyé au serveur."
             ),
         )
+
+    @classmethod
+    def draft_copies_left(cls, folder: str, count: int) -> ReadOnlyFolderError:
+        """Old copies of drafts (replaced, sent or discarded here) that the server keeps:
+        their removal is dropped, not retried."""
+        return cls(
+            folder,
+            f"{count} draft copy removal(s) dropped: folder {folder!r} is read-only",
+            user_message=(
+                f"Le dossier « {folder} » est en lecture seule sur le serveur : "
+                + (
+                    "l'ancienne copie d'un brouillon (remplacé, envoyé ou supprimé ici) n'a "
+                    "pas pu y être effacée ; elle y reste."
+                    if count == 1
+                    else f"les anciennes copies de {count} brouillons (remplacés, envoyés ou "
+                    "supprimés ici) n'ont pas pu y être effacées ; elles y restent."
+                )
+            ),
+        )
+
+    @classmethod
+    def sent_copy_refused(cls, folder: str, words: str) -> ReadOnlyFolderError:
+        """The server refuses the APPEND of a sent message's copy to its Sent folder for
+        lack of rights (``NO [NOPERM]``), or the folder is known read-only."""
+        return cls(
+            folder,
+            f"APPEND to Sent folder {folder!r} refused: {words}",
+            user_message=sent_copies_dropped_message(folder, 1),
+        )
+
+
+def sent_copies_dropped_message(folder: str, count: int) -> str:
+    """The user's word when copies of sent messages could not be filed in Sent (French)."""
+    if count == 1:
+        return (
+            "Le message a bien été envoyé, mais sa copie n'a pas pu être classée dans "
+            f"« Envoyés » : le dossier « {folder} » est en lecture seule sur le serveur. "
+            "Le message lui-même a bien été remis au serveur d'envoi."
+        )
+    return (
+        f"Les {count} messages ont bien été envoyés, mais leurs copies n'ont pas pu être "
+        f"classées dans « Envoyés » : le dossier « {folder} » est en lecture seule sur le "
+        "serveur. Les messages eux-mêmes ont bien été remis au serveur d'envoi."
+    )

@@ -2,7 +2,10 @@
 
 Temporary failures (server unreachable, 4xx) are retried with exponential backoff;
 permanent ones (5xx) stop and keep the server's words plus a French summary. After a
-successful submission the copy is appended to the Sent folder (retried separately).
+successful submission the copy is appended to the Sent folder (retried separately). A
+Sent folder this login may not write to (``NO [NOPERM]``, or a folder the sync found
+read-only) refuses it for good: that copy is dropped, not retried, and the user is told in
+French that the message itself did leave.
 """
 
 from __future__ import annotations
@@ -22,7 +25,8 @@ from mssclient.errors import MssError
 from mssclient.mailstore.repository import MailRepository
 from mssclient.store import Store
 from mssclient.transport.accounts import Account, Authenticator
-from mssclient.transport.events import EventCallback, OutboxChanged, ignore
+from mssclient.transport.errors import ReadOnlyFolderError, sent_copies_dropped_message
+from mssclient.transport.events import EventCallback, OutboxChanged, WorkerError, ignore
 from mssclient.transport.imap_connection import select_writable
 from mssclient.transport.imap_sync import NETWORK_ERRORS
 from mssclient.transport.smime_send import protect_outgoing
@@ -268,8 +272,11 @@ class Outbox:
         return protected
 
     def save_sent_copies(self, account_id: int, copy_to_sent: Callable[[bytes], None]) -> int:
-        """Append sent messages to the server's Sent folder; keep trying those that fail."""
+        """Append sent messages to the server's Sent folder; keep trying those that fail
+        for a passing reason (network, server busy). A copy the folder refuses for good
+        (``ReadOnlyFolderError``) is dropped, and the user told once for this run."""
         saved = 0
+        dropped: list[ReadOnlyFolderError] = []
         for (outbox_id,) in self.store.query(
             "SELECT id FROM mail_outbox WHERE account_id = ? AND state = 'sent' "
             "AND sent_copy_saved = 0 ORDER BY id",
@@ -277,13 +284,30 @@ class Outbox:
         ):
             try:
                 copy_to_sent(self.raw(outbox_id))
+            except ReadOnlyFolderError as exc:
+                log.warning("copy to Sent dropped: %s", exc)
+                dropped.append(exc)
+                self.store.audit.append(
+                    "outbox", "mail.sent_copy_dropped", str(outbox_id), exc.folder
+                )
             except (*NETWORK_ERRORS, IMAPClientError) as exc:
                 log.info("copy to Sent postponed: %r", exc)
                 break
+            else:
+                saved += 1
+            # Filed, or refused for good: either way nothing is left to append.
             self.store.execute(
                 "UPDATE mail_outbox SET sent_copy_saved = 1 WHERE id = ?", (outbox_id,)
             )
-            saved += 1
+        if dropped:
+            folder = dropped[0].folder
+            self.on_event(
+                WorkerError(
+                    account_id,
+                    sent_copies_dropped_message(folder, len(dropped)),
+                    "; ".join(str(exc) for exc in dropped),
+                )
+            )
         return saved
 
     def purge_sent(self, account_id: int) -> int:
@@ -300,14 +324,33 @@ class Outbox:
 def append_to_sent(
     client: IMAPClient, repo: MailRepository, account_id: int, raw: bytes, name: str = "Sent"
 ) -> str:
-    """APPEND to the account's Sent folder (creating "Sent" if the server has none)."""
+    """APPEND to the account's Sent folder (creating "Sent" if the server has none).
+
+    A refusal for lack of rights (``NO [NOPERM]``, as Dovecot answers for a folder shared
+    with "lr" rights), or any refusal when the sync found the folder read-only, raises
+    ``ReadOnlyFolderError`` (French): retrying would not help. Other refusals propagate
+    as ``IMAPClientError`` (retried later), network errors as they are.
+    """
     folder = repo.folder_by_role(account_id, "sent")
     target = folder.name if folder else name
     if folder is None and not client.folder_exists(target):
         client.create_folder(target)
         repo.upsert_folder(account_id, target, role="sent")
-    client.append(target, raw, flags=[b"\\Seen"])
+    try:
+        client.append(target, raw, flags=[b"\\Seen"])
+    except NETWORK_ERRORS:
+        raise  # imaplib's "abort" is an IMAPClientError too: the connection is gone
+    except IMAPClientError as exc:
+        known_read_only = folder is not None and folder.read_only
+        if known_read_only or no_permission(exc):
+            raise ReadOnlyFolderError.sent_copy_refused(target, str(exc)) from exc
+        raise
     return target
+
+
+def no_permission(exc: BaseException) -> bool:
+    """The server refused for lack of rights (RFC 5530 response code ``NOPERM``)."""
+    return "[NOPERM]" in str(exc).upper()
 
 
 def save_draft_to_server(

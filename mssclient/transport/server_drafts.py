@@ -13,6 +13,10 @@ that copy (``DraftStore.save(..., server_copy=...)``): it is replaced and remove
 way. A removed copy is forgotten locally at once, so the Drafts folder list never offers
 to edit a copy that is no longer there.
 
+A Drafts folder the server opens read-only (SELECT answered ``[READ-ONLY]``) keeps its
+copies: their removal is dropped rather than retried at every sync, and the user is told
+once, in French (``DraftsSynced.notices``, which the worker sends as ``WorkerError``).
+
 Every function runs on the thread that owns the store and the IMAP connection (the
 account worker); network errors propagate, so the caller treats them as "offline".
 """
@@ -21,17 +25,19 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from email.parser import BytesHeaderParser
 from email.policy import compat32
-from typing import Any
+from typing import Any, Literal
 
 from imapclient import IMAPClient
 from imapclient.exceptions import IMAPClientError
 
 from mssclient.mailstore.drafts import DraftStore, ServerCopyRemoval
 from mssclient.mailstore.repository import MailRepository
-from mssclient.transport.errors import FolderUnavailableError
+from mssclient.transport.errors import FolderUnavailableError, ReadOnlyFolderError
+from mssclient.transport.imap_connection import open_folder, select_writable
 from mssclient.transport.imap_sync import NETWORK_ERRORS
 
 log = logging.getLogger(__name__)
@@ -39,6 +45,8 @@ log = logging.getLogger(__name__)
 DRAFT_FLAGS = (b"\\Draft", b"\\Seen")
 DEFAULT_DRAFTS_NAME = "Drafts"
 _APPENDUID = re.compile(rb"\[APPENDUID (\d+) (\d+)\]", re.IGNORECASE)
+#: What became of one queued removal.
+Outcome = Literal["removed", "left", "read-only"]
 
 
 @dataclass(frozen=True)
@@ -55,6 +63,16 @@ class DraftsSynced:
     uploaded: list[int] = field(default_factory=list)  # draft ids now on the server
     removed: int = 0  # server copies of deleted or replaced drafts removed
     refused: dict[int, str] = field(default_factory=dict)  # draft id -> French message
+    #: Read-only Drafts folder name -> copies whose removal was dropped (they stay there).
+    left_read_only: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def notices(self) -> list[str]:
+        """What the user is told, in French, of the copies left in read-only folders."""
+        return [
+            ReadOnlyFolderError.draft_copies_left(folder, count).user_message
+            for folder, count in self.left_read_only.items()
+        ]
 
 
 def drafts_folder(
@@ -80,14 +98,15 @@ def upload_draft(
 ) -> ServerCopy | None:
     """Put the draft's current version on the server in place of its previous copy.
 
-    None when there is nothing to do: no such draft, no built message yet, or this version
-    is already there. The copy it replaces is queued for ``remove_pending`` (which
-    ``sync_server_drafts`` runs next). A refusal (quota, folder read-only) raises
-    ``FolderUnavailableError`` with the server's words; the draft stays local, "to upload".
+    None when there is nothing to do: no such draft, no built message yet, this version
+    is already there, or the draft is kept on this computer only (``local_only``). The
+    copy it replaces is queued for ``remove_pending`` (which ``sync_server_drafts`` runs
+    next). A refusal (quota, folder read-only) raises ``FolderUnavailableError`` with the
+    server's words; the draft stays local, "to upload".
     """
     record = drafts.get(draft_id)
-    if record is None or record.raw is None or record.on_server:
-        return None
+    if record is None or record.raw is None or record.on_server or record.local_only:
+        return None  # a local-only draft was encrypted on the server: never sent in clear
     folder = drafts_folder(client, repo, record.account_id, folder_name)
     try:
         response = client.append(folder, record.raw, flags=DRAFT_FLAGS)
@@ -126,7 +145,7 @@ def appended_copy(response: Any, folder: str) -> ServerCopy | None:
 
 def find_copy(client: IMAPClient, folder: str, raw: bytes) -> ServerCopy:
     """Without UIDPLUS: the newest message of the folder with this draft's Message-ID."""
-    selected = client.select_folder(folder)
+    selected, _read_only = open_folder(client, folder)  # it only reads
     uidvalidity = int(selected[b"UIDVALIDITY"])
     message_id = BytesHeaderParser(policy=compat32).parsebytes(raw).get("Message-ID", "")
     message_id = str(message_id).strip()
@@ -138,8 +157,11 @@ def find_copy(client: IMAPClient, folder: str, raw: bytes) -> ServerCopy:
 
 
 def remove_server_copy(client: IMAPClient, folder: str, uidvalidity: int | None, uid: int) -> bool:
-    """Remove one copy; False when the folder's UIDs changed meaning (nothing touched)."""
-    selected = client.select_folder(folder)
+    """Remove one copy; False when the folder's UIDs changed meaning (nothing touched).
+
+    ``ReadOnlyFolderError`` when the server opens the folder read-only (nothing touched,
+    the folder left EXAMINEd: the connection stays usable)."""
+    selected = select_writable(client, folder)
     if uidvalidity is not None and int(selected[b"UIDVALIDITY"]) != uidvalidity:
         log.info("Drafts folder %r renumbered: old draft copy %s left alone", folder, uid)
         return False
@@ -154,16 +176,26 @@ def remove_server_copy(client: IMAPClient, folder: str, uidvalidity: int | None,
 
 
 def remove_pending(
-    client: IMAPClient, drafts: DraftStore, account_id: int, repo: MailRepository | None = None
+    client: IMAPClient,
+    drafts: DraftStore,
+    account_id: int,
+    repo: MailRepository | None = None,
+    left_read_only: Counter[str] | None = None,
 ) -> int:
     """Remove the server copies of replaced, sent or discarded drafts (and, with ``repo``,
-    the synced messages that showed them in the Drafts folder)."""
+    the synced messages that showed them in the Drafts folder).
+
+    A removal the folder refuses (gone, read-only) is dropped all the same; the copies
+    left in a read-only folder are counted in ``left_read_only``, by folder."""
     removed = 0
     for removal in drafts.pending_removals(account_id):
-        if _remove_one(client, removal):
+        outcome = _remove_one(client, removal)
+        if outcome == "removed":
             removed += 1
             if repo is not None:
                 _forget_synced(repo, removal)
+        elif outcome == "read-only" and left_read_only is not None:
+            left_read_only[removal.folder] += 1
         drafts.removal_done(removal.id)
     return removed
 
@@ -177,15 +209,22 @@ def _forget_synced(repo: MailRepository, removal: ServerCopyRemoval) -> None:
         repo.remove_uids(folder.id, removal.uidvalidity, [removal.uid])
 
 
-def _remove_one(client: IMAPClient, removal: ServerCopyRemoval) -> bool:
+def _remove_one(client: IMAPClient, removal: ServerCopyRemoval) -> Outcome:
+    """ "removed" (or already gone), "left" (renumbered folder, or refused) or "read-only"
+    (the server opens the folder read-only: the copy stays there)."""
     try:
-        return remove_server_copy(client, removal.folder, removal.uidvalidity, removal.uid)
+        if remove_server_copy(client, removal.folder, removal.uidvalidity, removal.uid):
+            return "removed"
+        return "left"
+    except ReadOnlyFolderError as exc:
+        log.warning("draft copy %s left in read-only %r: %s", removal.uid, removal.folder, exc)
+        return "read-only"
     except NETWORK_ERRORS:
         raise
     except IMAPClientError as exc:
         # The folder is gone or refuses changes: nothing left that we could remove.
         log.info("draft copy %s in %r not removed: %s", removal.uid, removal.folder, exc)
-        return False
+        return "left"
 
 
 def has_work(drafts: DraftStore, account_id: int) -> bool:
@@ -197,12 +236,13 @@ def sync_server_drafts(
     client: IMAPClient, repo: MailRepository, drafts: DraftStore, account_id: int
 ) -> DraftsSynced:
     """Upload every draft not yet on the server; remove the copies no draft points to."""
-    done = DraftsSynced(removed=remove_pending(client, drafts, account_id, repo))
+    done = DraftsSynced()
+    done.removed = remove_pending(client, drafts, account_id, repo, done.left_read_only)
     for record in drafts.needing_upload(account_id):
         try:
             if upload_draft(client, repo, drafts, record.id) is not None:
                 done.uploaded.append(record.id)
         except FolderUnavailableError as exc:
             done.refused[record.id] = exc.user_message
-    done.removed += remove_pending(client, drafts, account_id, repo)
+    done.removed += remove_pending(client, drafts, account_id, repo, done.left_read_only)
     return done

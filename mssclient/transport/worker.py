@@ -214,5 +214,5 @@ class AccountWorker:
         done = sync_server_drafts(engine.ensure_client(), engine.repo, drafts, self.account_id)
         if done.uploaded or done.removed:
             self.on_event(ServerDraftsSynced(self.account_id, tuple(done.uploaded), done.removed))
-        for message in done.refused.values():
+        for message in [*done.refused.values(), *done.notices]:
             self.on_event(WorkerError(self.account_id, message))

@@ -720,110 +720,110 @@
 <context>
     <name>ComposerDialog</name>
     <message>
-        <location filename="../../mssclient/gui/mail/composer.py" line="92"/>
+        <location filename="../../mssclient/gui/mail/composer.py" line="93"/>
         <source>New message</source>
         <extracomment>(sending account, every recipient address) -&gt; how the message would leave.</extracomment>
         <translation>Nouveau message</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/composer.py" line="114"/>
+        <location filename="../../mssclient/gui/mail/composer.py" line="117"/>
         <source>name@domain.mssante.fr, …</source>
         <translation>nom@domaine.mssante.fr, …</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/composer.py" line="134"/>
+        <location filename="../../mssclient/gui/mail/composer.py" line="137"/>
         <source>Attach…</source>
         <translation>Joindre…</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/composer.py" line="136"/>
+        <location filename="../../mssclient/gui/mail/composer.py" line="139"/>
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/composer.py" line="141"/>
+        <location filename="../../mssclient/gui/mail/composer.py" line="144"/>
         <source>Ask for a read receipt</source>
         <translation>Demander un accusé de lecture</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/composer.py" line="143"/>
+        <location filename="../../mssclient/gui/mail/composer.py" line="146"/>
         <source>Ask for a delivery report</source>
         <translation>Demander un avis de remise</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/composer.py" line="173"/>
+        <location filename="../../mssclient/gui/mail/composer.py" line="176"/>
         <source>Send</source>
         <translation>Envoyer</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/composer.py" line="177"/>
+        <location filename="../../mssclient/gui/mail/composer.py" line="180"/>
         <source>Save draft</source>
         <translation>Enregistrer le brouillon</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/composer.py" line="180"/>
+        <location filename="../../mssclient/gui/mail/composer.py" line="183"/>
         <source>Discard</source>
         <translation>Abandonner</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/composer.py" line="182"/>
+        <location filename="../../mssclient/gui/mail/composer.py" line="185"/>
         <source>Close and delete the saved draft</source>
         <translation>Fermer et supprimer le brouillon enregistré</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/composer.py" line="184"/>
+        <location filename="../../mssclient/gui/mail/composer.py" line="187"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/composer.py" line="188"/>
+        <location filename="../../mssclient/gui/mail/composer.py" line="191"/>
         <source>From:</source>
         <translation>De&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/composer.py" line="189"/>
+        <location filename="../../mssclient/gui/mail/composer.py" line="192"/>
         <source>To:</source>
         <translation>À&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/composer.py" line="190"/>
+        <location filename="../../mssclient/gui/mail/composer.py" line="193"/>
         <source>Cc:</source>
         <translation>Cc&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/composer.py" line="191"/>
+        <location filename="../../mssclient/gui/mail/composer.py" line="194"/>
         <source>Bcc:</source>
         <translation>Cci&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/composer.py" line="192"/>
+        <location filename="../../mssclient/gui/mail/composer.py" line="195"/>
         <source>Subject:</source>
         <translation>Objet&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/composer.py" line="276"/>
-        <location filename="../../mssclient/gui/mail/composer.py" line="294"/>
+        <location filename="../../mssclient/gui/mail/composer.py" line="279"/>
+        <location filename="../../mssclient/gui/mail/composer.py" line="297"/>
         <source>“%1” (%2) cannot be attached: attachments are limited to %3 per message.</source>
         <translation>« %1 » (%2) ne peut pas être joint&#xa0;: les pièces jointes sont limitées à %3 par message.</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/composer.py" line="304"/>
+        <location filename="../../mssclient/gui/mail/composer.py" line="307"/>
         <source>Attach files</source>
         <translation>Joindre des fichiers</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/composer.py" line="319"/>
+        <location filename="../../mssclient/gui/mail/composer.py" line="322"/>
         <source>Attachments: %1 of %2 at most</source>
         <translation>Pièces jointes&#xa0;: %1 sur %2 au maximum</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/composer.py" line="336"/>
-        <location filename="../../mssclient/gui/mail/composer.py" line="415"/>
+        <location filename="../../mssclient/gui/mail/composer.py" line="339"/>
+        <location filename="../../mssclient/gui/mail/composer.py" line="418"/>
         <source>Set up a mail account first.</source>
         <translation>Configurez d&apos;abord un compte de messagerie.</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/composer.py" line="404"/>
+        <location filename="../../mssclient/gui/mail/composer.py" line="407"/>
         <source>This account requires encryption: the message cannot be sent while these recipients have no certificate: %1.</source>
         <translation>Ce compte exige le chiffrement&#xa0;: le message ne peut pas partir tant que ces destinataires n&apos;ont pas de certificat&#xa0;: %1.</translation>
     </message>
@@ -1030,44 +1030,52 @@
 <context>
     <name>FolderTree</name>
     <message>
-        <location filename="../../mssclient/gui/mail/folder_tree.py" line="22"/>
+        <location filename="../../mssclient/gui/mail/folder_tree.py" line="27"/>
         <source>Inbox</source>
         <translation>Boîte de réception</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/folder_tree.py" line="23"/>
+        <location filename="../../mssclient/gui/mail/folder_tree.py" line="28"/>
         <source>Sent</source>
         <translation>Envoyés</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/folder_tree.py" line="24"/>
+        <location filename="../../mssclient/gui/mail/folder_tree.py" line="29"/>
         <source>Drafts</source>
         <translation>Brouillons</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/folder_tree.py" line="25"/>
+        <location filename="../../mssclient/gui/mail/folder_tree.py" line="30"/>
         <source>Trash</source>
         <translation>Corbeille</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/folder_tree.py" line="26"/>
+        <location filename="../../mssclient/gui/mail/folder_tree.py" line="31"/>
         <source>Junk</source>
         <translation>Indésirables</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/folder_tree.py" line="27"/>
+        <location filename="../../mssclient/gui/mail/folder_tree.py" line="32"/>
         <source>Archive</source>
         <translation>Archives</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/folder_tree.py" line="116"/>
+        <location filename="../../mssclient/gui/mail/folder_tree.py" line="148"/>
         <source>Mail folders</source>
         <translation>Dossiers de messagerie</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/folder_tree.py" line="121"/>
+        <location filename="../../mssclient/gui/mail/folder_tree.py" line="153"/>
         <source>Account settings…</source>
         <translation>Paramètres du compte…</translation>
+    </message>
+</context>
+<context>
+    <name>FolderTreeModel</name>
+    <message>
+        <location filename="../../mssclient/gui/mail/folder_tree.py" line="113"/>
+        <source>Read-only folder on the server</source>
+        <translation>Dossier en lecture seule sur le serveur</translation>
     </message>
 </context>
 <context>
@@ -1114,63 +1122,63 @@
 <context>
     <name>MailArea</name>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="162"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="163"/>
         <source>Messages</source>
         <extracomment>What re-opening an S/MIME message gave: record, re-parsed fields, certificates to keep. (done, total) of the running sync; (0, 0) when it is over. Domain of the user&apos;s hospital: its organisational mailboxes are suggested first.</extracomment>
         <translation>Messages</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="189"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="190"/>
         <source>New message</source>
         <translation>Nouveau message</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="192"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="193"/>
         <source>Reply</source>
         <translation>Répondre</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="195"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="196"/>
         <source>Reply all</source>
         <translation>Répondre à tous</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="198"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="199"/>
         <source>Forward</source>
         <translation>Transférer</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="201"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="202"/>
         <source>Check mail</source>
         <translation>Relever le courrier</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="204"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="205"/>
         <source>Drafts</source>
         <translation>Brouillons</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="206"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="207"/>
         <source>Drafts saved on this computer</source>
         <translation>Brouillons enregistrés sur cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="210"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="211"/>
         <source>Add account…</source>
         <translation>Ajouter un compte…</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="304"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="305"/>
         <source>No mail account yet. Use “Add account…” to set up your mailbox.</source>
         <translation>Aucun compte de messagerie pour l&apos;instant. Utilisez « Ajouter un compte… » pour configurer votre boîte aux lettres.</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="342"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="343"/>
         <source>This folder is empty.</source>
         <translation>Ce dossier est vide.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="361"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="362"/>
         <source>%n message(s) found.</source>
         <translation>
             <numerusform>%n message trouvé.</numerusform>
@@ -1178,193 +1186,203 @@
         </translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="367"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="368"/>
         <source>No message matches this search.</source>
         <translation>Aucun message ne correspond à cette recherche.</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="404"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="405"/>
         <source>The message could not be opened.</source>
         <translation>Le message n&apos;a pas pu être ouvert.</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="463"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="464"/>
         <source>Save attachment</source>
         <translation>Enregistrer la pièce jointe</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="477"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="478"/>
         <source>Attachment saved: %1</source>
         <translation>Pièce jointe enregistrée&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="495"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="496"/>
         <source>The operation failed: %1</source>
         <translation>L&apos;opération a échoué&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="586"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="587"/>
         <source>%1 Suggestions come from the local directory only.</source>
         <translation>%1 Les suggestions viennent de l&apos;annuaire local seulement.</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="627"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="628"/>
         <source>Message placed in the outbox: it leaves as soon as the server answers.</source>
         <translation>Message placé dans la boîte d&apos;envoi&#xa0;: il partira dès que le serveur répondra.</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="636"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="637"/>
         <source>The message could not be prepared.</source>
         <translation>Le message n&apos;a pas pu être préparé.</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="650"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="656"/>
         <source>Draft saved (encrypted, on this computer).</source>
         <translation>Brouillon enregistré (chiffré, sur cet ordinateur).</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="657"/>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="661"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="663"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="667"/>
         <source>Draft deleted.</source>
         <translation>Brouillon supprimé.</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="671"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="677"/>
         <source>No saved draft</source>
         <translation>Aucun brouillon enregistré</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="674"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="680"/>
         <source>(no subject)</source>
         <translation>(sans objet)</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="694"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="702"/>
         <source>These attachments could not be restored: %1. Attach them again.</source>
         <translation>Ces pièces jointes n&apos;ont pas pu être restaurées&#xa0;: %1. Joignez-les de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="724"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="710"/>
+        <source>This draft was encrypted: it is saved on this computer only, not on the server.</source>
+        <translation>Ce brouillon était chiffré&#xa0;: il est enregistré sur cet ordinateur seulement, pas sur le serveur.</translation>
+    </message>
+    <message>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="739"/>
         <source>This copy is being replaced or deleted on the server by a draft of this computer: open that draft from “Drafts”.</source>
         <translation>Cette copie est en cours de remplacement ou de suppression sur le serveur par un brouillon de cet ordinateur&#xa0;: ouvrez ce brouillon depuis « Brouillons ».</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="751"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="767"/>
         <source>Draft taken from the server&apos;s Drafts folder.</source>
         <translation>Brouillon repris du dossier Brouillons du serveur.</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="753"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="771"/>
         <source>Its formatting is not kept: only its text is edited here.</source>
         <translation>Sa mise en forme n&apos;est pas conservée&#xa0;: seul son texte est modifié ici.</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="755"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="773"/>
         <source>The images shown in its text are attached to it.</source>
         <translation>Les images insérées dans son texte y sont jointes en pièces jointes.</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="763"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="781"/>
         <source>This draft could not be opened for editing. It stays unchanged.</source>
         <translation>Ce brouillon n&apos;a pas pu être ouvert pour modification. Il reste inchangé.</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="785"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="808"/>
         <source>Edit draft</source>
         <translation>Modifier le brouillon</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="787"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="810"/>
         <source>Mark as unread</source>
         <translation>Marquer comme non lu</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="789"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="812"/>
         <source>Flag for follow-up</source>
         <translation>Marquer pour suivi</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="793"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="816"/>
         <source>Archive</source>
         <translation>Archives</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="795"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="818"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="864"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="891"/>
         <source>Message deleted.</source>
         <translation>Message supprimé.</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="875"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="907"/>
         <source>Archiving…</source>
         <translation>Archivage…</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="878"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="910"/>
         <source>This account has no Archive folder yet.</source>
         <translation>Ce compte n&apos;a pas encore de dossier Archives.</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="880"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="912"/>
         <source>Message archived.</source>
         <translation>Message archivé.</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="908"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="918"/>
+        <source>The folder “%1” is read-only on the server: its messages can be neither moved nor deleted. Nothing was changed.</source>
+        <translation>Le dossier « %1 » est en lecture seule sur le serveur&#xa0;: ses messages ne peuvent être ni déplacés ni supprimés. Rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="949"/>
         <source>Account %1 saved.</source>
         <translation>Compte %1 enregistré.</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="921"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="962"/>
         <source>Synchronisation is not available in this session.</source>
         <translation>La synchronisation n&apos;est pas disponible dans cette session.</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="924"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="965"/>
         <source>Checking mail…</source>
         <translation>Relève du courrier…</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="927"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="968"/>
         <source>%1: %2</source>
         <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="934"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="975"/>
         <source>Synchronising %1: %2 of %3</source>
         <translation>Synchronisation de %1&#xa0;: %2 sur %3</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="943"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="984"/>
         <source>Online</source>
         <translation>En ligne</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="943"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="984"/>
         <source>Offline</source>
         <translation>Hors ligne</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="948"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="989"/>
         <source>Message sent.</source>
         <translation>Message envoyé.</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="950"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="991"/>
         <source>Sending failed: %1</source>
         <translation>Échec de l&apos;envoi&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="953"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="994"/>
         <source>Draft also saved on the server.</source>
         <translation>Brouillon enregistré aussi sur le serveur.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="1026"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="1067"/>
         <source>%1: %n new message(s).</source>
         <translation>
             <numerusform>%1&#xa0;: %n nouveau message.</numerusform>

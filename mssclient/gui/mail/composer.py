@@ -4,7 +4,8 @@
 "Save draft" hands the fields over for storage; "Discard" asks for the saved draft to be
 deleted. The dialog itself never touches the network or the store. A draft opened from
 the server's Drafts folder remembers where it came from (``server_origin``) until its
-first save makes it a local draft.
+first save makes it a local draft; one that was encrypted there is kept on this computer
+only (``local_only``).
 """
 
 from __future__ import annotations
@@ -94,6 +95,8 @@ class ComposerDialog(QDialog):
         self.draft_id = draft_id
         # The Drafts folder message this draft was opened from, until its first save.
         self.server_origin: ServerDraftCopy | None = None
+        # Saved on this computer only, never uploaded (it was encrypted on the server).
+        self.local_only = False
         self._base: Draft | None = draft  # keeps In-Reply-To / References of a reply
         self._attachments: list[Attachment] = []
 
@@ -434,5 +437,6 @@ class ComposerDialog(QDialog):
         self._attachments = []
         self._base = None
         self.server_origin = None
+        self.local_only = False
         self.notice_label.clear()
         self.error_label.clear()

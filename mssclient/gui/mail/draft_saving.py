@@ -10,7 +10,9 @@ dropped.
 
 A draft opened from another client's copy in the Drafts folder adopts that copy at its
 first save (``server_copy``); sent or discarded before any save, the copy alone is queued
-for removal (``forget_server_copy``).
+for removal (``forget_server_copy``). One that was encrypted there is saved ``local_only``:
+its copy is built and kept here, never uploaded, and the encrypted server copy stays as it
+is until the draft is sent or discarded.
 """
 
 from __future__ import annotations
@@ -55,13 +57,16 @@ class DraftSaver(QObject):
         draft: Draft | None,
         draft_id: int | None = None,
         server_copy: ServerDraftCopy | None = None,
+        *,
+        local_only: bool = False,
     ) -> int:
         """Store ``fields`` now; the MIME copy of ``draft`` (None: not buildable yet, e.g.
         a half-typed address) follows from a pool thread. Returns the draft's id.
 
-        ``server_copy``: the Drafts folder message a new draft was opened from."""
+        ``server_copy``: the Drafts folder message a new draft was opened from;
+        ``local_only``: never to be uploaded (that message was encrypted)."""
         saved_id = DraftStore(self._store_provider()).save(
-            account_id, dict(fields), None, draft_id, server_copy
+            account_id, dict(fields), None, draft_id, server_copy, local_only=local_only
         )
         self._moved_away(account_id, server_copy)
         if draft is None:
@@ -82,6 +87,8 @@ class DraftSaver(QObject):
         draft: Draft | None,
         draft_id: int | None = None,
         server_copy: ServerDraftCopy | None = None,
+        *,
+        local_only: bool = False,
     ) -> int:
         """The same, built on this thread: for the moment of locking, when the store closes
         right after (the worker uploads it at the next unlock)."""
@@ -92,7 +99,7 @@ class DraftSaver(QObject):
             except MssError as exc:
                 log.info("draft kept without its MIME copy: %s", exc)
         saved_id = DraftStore(self._store_provider()).save(
-            account_id, dict(fields), raw, draft_id, server_copy
+            account_id, dict(fields), raw, draft_id, server_copy, local_only=local_only
         )
         self._building.pop(saved_id, None)
         return saved_id

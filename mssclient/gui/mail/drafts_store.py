@@ -6,7 +6,9 @@ server copies and removals are ``mssclient.mailstore``'s.
 
 A message of the server's Drafts folder with no local draft (written by another client)
 is opened for editing through ``editable_draft``; its first save here makes it a local
-draft that adopts that server copy.
+draft that adopts that server copy. One that was S/MIME-encrypted there is saved
+``local_only``: kept on this computer, its encrypted server copy left as it is until the
+draft is sent or discarded (never replaced by a copy in clear).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from typing import Any
 
 from mssclient.errors import MssError
 from mssclient.mail import Address, Attachment
-from mssclient.mail.draft_from_message import EditableDraft, draft_from_message
+from mssclient.mail.draft_from_message import EditableDraft, draft_from_message, is_encrypted
 from mssclient.mail.filenames import sanitize_filename
 from mssclient.mailstore.drafts import DraftRecord, ServerDraftCopy
 from mssclient.mailstore.drafts import DraftStore as StoredDrafts
@@ -45,6 +47,8 @@ class DraftStore:
         raw: bytes | None = None,
         draft_id: int | None = None,
         server_copy: ServerDraftCopy | None = None,
+        *,
+        local_only: bool = False,
     ) -> int:
         subject, recipients = summary(fields)
         return self._drafts.save(
@@ -55,6 +59,7 @@ class DraftStore:
             raw=raw,
             draft_id=draft_id,
             server_copy=server_copy,
+            local_only=local_only,
         )
 
     def load(self, draft_id: int) -> DraftRecord | None:
@@ -88,13 +93,16 @@ def editable_draft(raw: bytes, readable: bytes | None, keys: OpeningKeys | None)
 
     ``readable`` is what the sync opened of an S/MIME message (decrypted, unwrapped);
     ``keys``, the user's keys when it could not be decrypted then (one imported since may
-    open it now, as the reader does). Raises ``UneditableDraftError`` in French.
+    open it now, as the reader does). Raises ``UneditableDraftError`` in French. An
+    encrypted ``raw`` gives a draft marked ``was_encrypted`` (to be kept local only).
     """
     if keys is not None:
         reopened = open_message(raw, keys)[0].readable
         if reopened is not None:
             readable = reopened
-    return draft_from_message(readable if readable is not None else raw)
+    editable = draft_from_message(readable if readable is not None else raw)
+    editable.was_encrypted = is_encrypted(raw)
+    return editable
 
 
 def identity_account(accounts: Sequence[Account], sender: Address, default: int) -> int:

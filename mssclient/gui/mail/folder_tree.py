@@ -1,12 +1,16 @@
-"""The folder tree: one branch per account, its folders with their unread counts."""
+"""The folder tree: one branch per account, its folders with their unread counts.
+
+A folder the server opens read-only (a shared mailbox with read rights only) is shown in
+grey italics, with a tooltip saying so; the mark follows the sync (``update_counts``).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPoint, Qt, Signal
-from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QAbstractItemView, QMenu, QTreeView, QWidget
+from PySide6.QtGui import QBrush, QFont, QPalette, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QMenu, QTreeView, QWidget
 
 from mssclient.mailstore import FolderRecord, MailRepository
 from mssclient.store import Store
@@ -15,6 +19,7 @@ from mssclient.transport.accounts import Account
 FOLDER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ACCOUNT_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 UNREAD_ROLE = Qt.ItemDataRole.UserRole + 3
+READ_ONLY_ROLE = Qt.ItemDataRole.UserRole + 4
 
 
 def role_title(role: str) -> str:
@@ -42,11 +47,14 @@ class FolderTreeModel(QStandardItemModel):
         self._store_provider = store_provider
         self._items: dict[int, QStandardItem] = {}
         self._labels: dict[int, str] = {}
+        # Folder id -> its name on the server (the first line of its tooltip).
+        self._names: dict[int, str] = {}
 
     def load(self, accounts: Sequence[Account]) -> None:
         self.clear()
         self._items.clear()
         self._labels.clear()
+        self._names.clear()
         repo = MailRepository(self._store_provider())
         for account in accounts:
             assert account.id is not None
@@ -62,10 +70,11 @@ class FolderTreeModel(QStandardItemModel):
                 item.setEditable(False)
                 item.setData(folder.id, FOLDER_ID_ROLE)
                 item.setData(account.id, ACCOUNT_ID_ROLE)
-                item.setToolTip(folder.name)
                 item.setSelectable(folder.selectable)
                 self._items[folder.id] = item
                 self._labels[folder.id] = folder_label(folder)
+                self._names[folder.id] = folder.name
+                item.setData(folder.read_only, READ_ONLY_ROLE)
                 self._show_count(folder.id, counts.get(folder.id, 0))
                 parent_path, _, _ = (
                     folder.name.rpartition(folder.delimiter) if folder.delimiter else ("", "", "")
@@ -76,7 +85,14 @@ class FolderTreeModel(QStandardItemModel):
             self.appendRow(top)
 
     def update_counts(self, account_id: int) -> None:
-        counts = MailRepository(self._store_provider()).unread_counts(account_id)
+        """Unread counts, and which folders are read-only, as the store has them now."""
+        repo = MailRepository(self._store_provider())
+        counts = repo.unread_counts(account_id)
+        for folder in repo.folders(account_id):
+            item = self._items.get(folder.id)
+            if item is not None and bool(item.data(READ_ONLY_ROLE)) != folder.read_only:
+                item.setData(folder.read_only, READ_ONLY_ROLE)
+                self._show_count(folder.id, self.unread(folder.id))
         for folder_id, count in counts.items():
             self._show_count(folder_id, count)
 
@@ -87,13 +103,29 @@ class FolderTreeModel(QStandardItemModel):
         label = self._labels[folder_id]
         item.setText(f"{label} ({count})" if count else label)
         item.setData(count, UNREAD_ROLE)
+        read_only = bool(item.data(READ_ONLY_ROLE))
         font = QFont()
         font.setBold(count > 0)
+        font.setItalic(read_only)
         item.setFont(font)
+        tooltip = self._names[folder_id]
+        if read_only:
+            tooltip += "\n" + self.tr("Read-only folder on the server")
+            # Greyed, yet readable: the palette's secondary text colour.
+            grey = QApplication.palette().color(QPalette.ColorRole.PlaceholderText)
+            item.setForeground(QBrush(grey))
+        else:
+            item.setData(None, Qt.ItemDataRole.ForegroundRole)
+        item.setToolTip(tooltip)
+        item.setData(tooltip if read_only else None, Qt.ItemDataRole.AccessibleDescriptionRole)
 
     def index_of_folder(self, folder_id: int) -> QModelIndex:
         item = self._items.get(folder_id)
         return item.index() if item is not None else QModelIndex()
+
+    def is_read_only(self, folder_id: int) -> bool:
+        item = self._items.get(folder_id)
+        return bool(item.data(READ_ONLY_ROLE)) if item is not None else False
 
     def unread(self, folder_id: int) -> int:
         item = self._items.get(folder_id)

@@ -72,6 +72,7 @@ from mssclient.security.smime import SmimeStatus
 from mssclient.security.smime.repository import CertificateRepository
 from mssclient.store import Store
 from mssclient.transport.accounts import Account, Authenticator, load_accounts, save_account
+from mssclient.transport.errors import ReadOnlyFolderError
 from mssclient.transport.events import (
     ConnectionStateChanged,
     FolderSynced,
@@ -644,7 +645,12 @@ class MailArea(QWidget):
     ) -> None:
         assert account.id is not None
         composer.draft_id = self.drafts.save(
-            account.id, dict(fields), _buildable(composer), composer.draft_id, _origin(composer)
+            account.id,
+            dict(fields),
+            _buildable(composer),
+            composer.draft_id,
+            _origin(composer),
+            local_only=composer.local_only,
         )
         composer.server_origin = None  # adopted by the local draft
         self._say(self.tr("Draft saved (encrypted, on this computer)."))
@@ -690,10 +696,19 @@ class MailArea(QWidget):
         composer = self.open_composer(account_id=saved.account_id)
         composer.load_fields(saved.content, attachments)
         composer.draft_id = saved.id
+        composer.local_only = saved.local_only
+        notes = [self._local_only_note()] if saved.local_only else []
         if missing:
             text = self.tr("These attachments could not be restored: %1. Attach them again.")
-            composer.show_notice(text.replace("%1", ", ".join(missing)))
+            notes.append(text.replace("%1", ", ".join(missing)))
+        if notes:
+            composer.show_notice(" ".join(notes))
         return composer
+
+    def _local_only_note(self) -> str:
+        return self.tr(
+            "This draft was encrypted: it is saved on this computer only, not on the server."
+        )
 
     # -- drafts of the server's Drafts folder ---------------------------------------------------
     def _on_double_clicked(self, index: QModelIndex) -> None:
@@ -748,7 +763,10 @@ class MailArea(QWidget):
         account_id = identity_account(self.accounts, editable.draft.identity, copy.account_id)
         composer = self.open_composer(editable.draft, account_id)
         composer.server_origin = copy
+        composer.local_only = editable.was_encrypted
         notes = [self.tr("Draft taken from the server's Drafts folder.")]
+        if editable.was_encrypted:
+            notes.append(self._local_only_note())
         if editable.had_html:
             notes.append(self.tr("Its formatting is not kept: only its text is edited here."))
         if editable.inline_attached:
@@ -775,7 +793,12 @@ class MailArea(QWidget):
         if not any(fields.get(k) for k in ("to", "cc", "bcc", "subject", "text")):
             return
         composer.draft_id = self.drafts.save_now(
-            account.id, fields, _buildable(composer), composer.draft_id, _origin(composer)
+            account.id,
+            fields,
+            _buildable(composer),
+            composer.draft_id,
+            _origin(composer),
+            local_only=composer.local_only,
         )
         composer.server_origin = None
 
@@ -859,7 +882,11 @@ class MailArea(QWidget):
         if context is None:
             return
         message_id, account_id, folder = context
-        message_actions.delete(self._repo(), account_id, [message_id])
+        try:
+            message_actions.delete(self._repo(), account_id, [message_id])
+        except ReadOnlyFolderError:
+            self._refuse_read_only(account_id, folder)
+            return
         self._after_local_change(account_id, folder, rows_left=True)
         self._say(self.tr("Message deleted."))
 
@@ -868,7 +895,12 @@ class MailArea(QWidget):
         if context is None:
             return
         message_id, account_id, folder = context
-        if message_actions.archive_locally(self._repo(), account_id, [message_id]):
+        try:
+            archived = message_actions.archive_locally(self._repo(), account_id, [message_id])
+        except ReadOnlyFolderError:
+            self._refuse_read_only(account_id, folder)
+            return
+        if archived:
             self._after_local_change(account_id, folder, rows_left=True)
         elif self.workers is not None and self.workers.archive(account_id, [message_id]):
             # No Archive folder yet: the worker creates it on the server first.
@@ -878,6 +910,15 @@ class MailArea(QWidget):
             self._say(self.tr("This account has no Archive folder yet."))
             return
         self._say(self.tr("Message archived."))
+
+    def _refuse_read_only(self, account_id: int, folder: str) -> None:
+        """Delete or archive asked in a folder the server opens read-only: nothing changed."""
+        self._say(
+            self.tr(
+                "The folder “%1” is read-only on the server: its messages can be neither "
+                "moved nor deleted. Nothing was changed."
+            ).replace("%1", self._folder_title(account_id, folder))
+        )
 
     # -- accounts and sync -----------------------------------------------------------------------
     def add_account(self) -> AccountDialog:

@@ -3,13 +3,19 @@
 Each change is written to the store at once (so the list reflects it) and queued for
 the server by the repository; the account's worker then syncs the folder, which pushes
 the queue first. Offline, the queue simply waits for the next sync.
+
+A message in a folder the server opens read-only (``FolderRecord.read_only``) can be
+neither deleted nor moved: those actions raise ``ReadOnlyFolderError`` before anything
+changes, instead of the message vanishing here and coming back at the next sync. Marking
+it read or flagged stays possible (kept on this computer only).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from mssclient.mailstore import MailRepository
+from mssclient.mailstore import FolderRecord, MailRepository
+from mssclient.transport.errors import ReadOnlyFolderError
 
 
 def set_seen(repo: MailRepository, message_ids: Sequence[int], seen: bool) -> int:
@@ -20,8 +26,27 @@ def set_flagged(repo: MailRepository, message_ids: Sequence[int], flagged: bool)
     return repo.set_flag(message_ids, "\\Flagged", flagged)
 
 
+def read_only_folder(repo: MailRepository, message_ids: Sequence[int]) -> FolderRecord | None:
+    """The first folder holding one of these messages that the server opens read-only."""
+    for message_id in message_ids:
+        row = repo.message(message_id)
+        folder = repo.folder(row.folder_id) if row is not None else None
+        if folder is not None and folder.read_only:
+            return folder
+    return None
+
+
+def refuse_read_only(repo: MailRepository, message_ids: Sequence[int]) -> None:
+    """``ReadOnlyFolderError`` (French) when one of these messages is in a read-only folder."""
+    folder = read_only_folder(repo, message_ids)
+    if folder is not None:
+        raise ReadOnlyFolderError.move_refused(folder.name)
+
+
 def delete(repo: MailRepository, account_id: int, message_ids: Sequence[int]) -> int:
-    """To the Trash; from the Trash itself (or with no Trash folder), deleted for good."""
+    """To the Trash; from the Trash itself (or with no Trash folder), deleted for good.
+    Refused (``ReadOnlyFolderError``, nothing changed) in a read-only folder."""
+    refuse_read_only(repo, message_ids)
     trash = repo.folder_by_role(account_id, "trash")
     to_trash: list[int] = []
     for_good: list[int] = []
@@ -42,7 +67,9 @@ def delete(repo: MailRepository, account_id: int, message_ids: Sequence[int]) ->
 
 
 def archive_locally(repo: MailRepository, account_id: int, message_ids: Sequence[int]) -> bool:
-    """Move to the known Archive folder; False when the account has none yet."""
+    """Move to the known Archive folder; False when the account has none yet. Refused
+    (``ReadOnlyFolderError``, nothing changed) in a read-only folder."""
+    refuse_read_only(repo, message_ids)
     folder = repo.folder_by_role(account_id, "archive")
     if folder is None:
         return False

@@ -351,3 +351,73 @@ def test_a_draft_written_here_reads_back_into_the_same_fields(qtbot, drafts: Dra
     assert composer.windowTitle() == "Ordonnance"
     assert composer.notice_label.text() == "Brouillon repris du dossier Brouillons du serveur."
     assert composer.notice_label.alignment() & Qt.AlignmentFlag.AlignLeft
+
+
+LOCAL_ONLY_NOTICE = (
+    "Ce brouillon était chiffré\xa0: il est enregistré sur cet ordinateur seulement, pas sur le "
+    "serveur."
+)
+
+
+def test_an_encrypted_draft_is_kept_here_and_never_uploaded_in_clear(qtbot, drafts: Drafts):
+    """Saved, it stays on this computer: nothing to upload, its encrypted server copy left
+    as it is (no removal queued) until the draft is sent, which then removes it."""
+    [message_id] = drafts.store(ENCRYPTED)
+    readable = (
+        b"From: " + ME.encode() + b"\r\nTo: " + GP.encode() + b"\r\nSubject: Brouillon chiffre"
+        b"\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nTexte d\xc3\xa9chiffr\xc3\xa9\r\n"
+    )
+    drafts.mailbox.repo.save_smime(
+        message_id,
+        SmimeRecord(SmimeStatus.DECRYPTED_UNSIGNED.value, encrypted=True, readable=readable),
+    )
+    composer = _edit(qtbot, drafts, message_id)
+    assert composer.local_only
+    assert composer.notice_label.text() == (
+        f"Brouillon repris du dossier Brouillons du serveur. {LOCAL_ONLY_NOTICE}"
+    )
+
+    composer.body_edit.setPlainText("Texte modifié ici, à garder pour moi.")
+    composer.save_button.click()
+    qtbot.waitUntil(lambda: not drafts.area.drafts.building, timeout=10_000)
+    saved = DraftStore(drafts.mailbox.store).load(composer.draft_id or 0)
+    assert saved is not None and saved.local_only and saved.raw is not None
+    assert "Texte modifié ici".encode() in saved.raw.replace(b"=C3=A9", "é".encode())
+    assert (saved.server_folder, saved.server_uidvalidity, saved.server_uid) == ("Drafts", 1, 7)
+    account_id = drafts.mailbox.account.id
+    assert account_id is not None
+    assert StoredDrafts(drafts.mailbox.store).needing_upload(account_id) == []
+    assert drafts.removals() == [], "the encrypted copy stays until the draft goes"
+    # Saved again: still local only.
+    composer.save_button.click()
+    qtbot.waitUntil(lambda: not drafts.area.drafts.building, timeout=10_000)
+    assert StoredDrafts(drafts.mailbox.store).needing_upload(account_id) == []
+    composer.reject()
+
+    # Opened again, from the drafts menu or from its old copy: the same local draft, said so.
+    again = drafts.area.open_saved_draft(saved.id)
+    assert again is not None and again.local_only
+    assert again.notice_label.text() == LOCAL_ONLY_NOTICE
+    assert again.body_edit.toPlainText() == "Texte modifié ici, à garder pour moi."
+    drafts.area.edit_draft(message_id)  # the old copy leads to it too
+    wait_for_operations()
+    assert drafts.area.composers == [again]
+    with qtbot.waitSignal(again.finished, timeout=10_000):
+        again.send_button.click()
+    wait_for_operations()
+    assert drafts.removals() == [("Drafts", 1, 7)], "sent: its server copy goes"
+    assert DraftStore(drafts.mailbox.store).list() == []
+
+
+def test_an_encrypted_draft_discarded_unsaved_has_its_copy_removed(qtbot, drafts: Drafts):
+    [message_id] = drafts.store(ENCRYPTED)
+    readable = b"From: " + ME.encode() + b"\r\nSubject: x\r\n\r\nTexte\r\n"
+    drafts.mailbox.repo.save_smime(
+        message_id,
+        SmimeRecord(SmimeStatus.DECRYPTED_UNSIGNED.value, encrypted=True, readable=readable),
+    )
+    composer = _edit(qtbot, drafts, message_id)
+    assert composer.local_only
+    composer.discard_button.click()
+    assert drafts.removals() == [("Drafts", 1, 7)]
+    assert DraftStore(drafts.mailbox.store).list() == []

@@ -4,7 +4,9 @@
 The draft is APPENDed straight over IMAP (as Thunderbird or a webmail does), synced, opened
 for editing from the reader ("Modifier le brouillon"), changed and saved: the server then
 holds exactly one draft, with the new text, and the old UID is gone. Sending it removes the
-server copy; discarding it too; a malformed one is refused and stays on the server.
+server copy; discarding it too; a malformed one is refused and stays on the server. One
+that was S/MIME-encrypted (and decrypted here with the user's key) is edited and saved on
+this computer only: no copy in clear goes up, the encrypted one stays until it is sent.
 """
 
 from __future__ import annotations
@@ -28,16 +30,24 @@ from mssclient.gui.mail.composer import ComposerDialog
 from mssclient.gui.mail.drafts_store import DraftStore
 from mssclient.gui.mail.operations import wait_for_operations
 from mssclient.mailstore import MailRepository
+from mssclient.security.smime import Identity
+from mssclient.security.smime.build import encrypt_message
+from mssclient.security.smime.repository import CertificateRepository
 from mssclient.store import Store
 from mssclient.transport.accounts import Account, PasswordAuth
 from mssclient.transport.events import FolderSynced, OutboxChanged, ServerDraftsSynced
 from mssclient.transport.imap_connection import connect_imap
 from tests.integration.mail.conftest import MailEnv
+from tests.unit.smime.pki import _key, make_ca, make_user
 
 pytestmark = pytest.mark.integration
 
 PDF = b"%PDF-1.4\n" + bytes(range(256)) * 8
 WAIT = 60_000
+LOCAL_ONLY_NOTICE = (
+    "Ce brouillon était chiffré\xa0: il est enregistré sur cet ordinateur seulement, pas sur le "
+    "serveur."
+)
 
 
 def _thunderbird_draft(account: Account, colleague: str) -> bytes:
@@ -101,7 +111,13 @@ class Session:
             if not uids:
                 return {}
             found = client.fetch(uids, [b"BODY.PEEK[]"])
-            return {uid: bytes(data[b"BODY[]"]) for uid, data in found.items()}
+            # A copy the worker expunges between SEARCH and FETCH comes back without a body
+            # (Dovecot: BODY[] NIL): it is gone.
+            return {
+                uid: bytes(data[b"BODY[]"])
+                for uid, data in found.items()
+                if data.get(b"BODY[]") is not None
+            }
         finally:
             client.logout()
 
@@ -279,3 +295,66 @@ def test_a_malformed_foreign_draft_is_refused_and_stays_on_the_server(qtbot, ses
     assert session.area.composers == []
     assert list(session.on_server()) == [uid]
     assert DraftStore(session.store).list() == []
+
+
+def _own_identity(session: Session) -> Identity:
+    """A certificate and key for the session's address, kept in its store (so the sync
+    decrypts what was encrypted to it)."""
+    ca_key = _key("foreign-drafts-ca")
+    ca = make_ca("MSSClient Test Brouillons CA", ca_key)
+    key = _key("foreign-drafts-user")
+    certificate = make_user("Brouillon", session.account.address, key, (ca, ca_key))
+    identity = Identity(certificate, key, (ca,))
+    CertificateRepository(session.store).add_identity(identity)
+    return identity
+
+
+def _worker_caught_up(qtbot, session: Session) -> None:
+    """A sync asked now has begun once a folder of it is synced: every command the worker
+    was given before (the drafts pass a save asks for) has run by then."""
+    before = len(session.events)
+    session.area.sync_now()
+    qtbot.waitUntil(
+        lambda: any(isinstance(e, FolderSynced) for e in session.events[before:]),
+        timeout=WAIT,
+    )
+
+
+def test_an_encrypted_foreign_draft_is_kept_here_never_uploaded_in_clear(qtbot, session: Session):
+    identity = _own_identity(session)
+    encrypted = encrypt_message(
+        _thunderbird_draft(session.account, session.colleague), [identity.certificate]
+    )
+    old_uid = session.append(encrypted)
+    message_id = _sync_until_stored(qtbot, session, old_uid)
+    composer = _edit(qtbot, session, message_id)
+    assert composer.local_only
+    assert LOCAL_ONLY_NOTICE in composer.notice_label.text()
+    assert composer.body_edit.toPlainText() == "Bonjour,\n\nPremière version écrite ailleurs."
+
+    composer.body_edit.setPlainText("Bonjour,\n\nVersion corrigée ici, gardée ici.\n")
+    composer.save_button.click()
+    qtbot.waitUntil(lambda: not session.area.drafts.building, timeout=WAIT)
+    _worker_caught_up(qtbot, session)
+
+    # The server holds the original encrypted copy only: nothing in clear went up.
+    assert session.uploads() == 0
+    on_server = session.on_server()
+    assert list(on_server) == [old_uid]
+    assert on_server[old_uid].replace(b"\r\n", b"\n") == encrypted.replace(b"\r\n", b"\n")
+    # The local draft holds the new text (and the attachment), and is the old copy's.
+    saved = DraftStore(session.store).load(composer.draft_id or 0)
+    assert saved is not None and saved.local_only and saved.raw is not None
+    assert _plain(saved.raw) == "Bonjour,\n\nVersion corrigée ici, gardée ici.\n"
+    assert b"bilan.pdf" in saved.raw
+    assert (saved.server_folder, saved.server_uid) == (session.folder, old_uid)
+    assert session.synced(old_uid) == message_id, "still listed: it is still on the server"
+
+    with qtbot.waitSignal(composer.finished, timeout=10_000):
+        composer.send_button.click()
+    qtbot.waitUntil(lambda: session.on_server() == {}, timeout=WAIT)
+    assert DraftStore(session.store).list() == []
+    qtbot.waitUntil(
+        lambda: any(isinstance(e, OutboxChanged) and e.state == "sent" for e in session.events),
+        timeout=WAIT,
+    )

@@ -9,24 +9,35 @@ Dovecot only, with its ACL plugin (a private instance: the session's shared Dove
 without it). The sandbox's pymap Maildir backend cannot express this: its mailboxes are
 always read-write (``MaildirMailbox.readonly`` is hard-wired to False), so the test is not
 run there rather than faked.
+
+The Drafts and Sent folders read-only too: old draft copies are left there (their removal
+dropped, said once), and the copy of a sent message is dropped after the server's
+``NO [NOPERM]`` while the message itself leaves (through a loopback relay into this
+Dovecot by LMTP).
 """
 
 from __future__ import annotations
 
+import asyncio
 import os
+import queue
 import shutil
+import smtplib
 import subprocess
 import tempfile
+import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from email import message_from_bytes
 from email.policy import default
 from pathlib import Path
 from typing import Any
 
 import pytest
+from aiosmtpd.controller import Controller
 
 from mssclient.mailstore import MailRepository
+from mssclient.mailstore.drafts import DraftStore, ServerDraftCopy
 from mssclient.sandbox.certificates import ensure_certificates
 from mssclient.security.tls import TrustAnchors
 from mssclient.store import Store
@@ -38,18 +49,28 @@ from mssclient.transport.accounts import (
     save_account,
 )
 from mssclient.transport.errors import ReadOnlyFolderError
-from mssclient.transport.events import ConnectionStateChanged, Event, WorkerError
+from mssclient.transport.events import (
+    ConnectionStateChanged,
+    Event,
+    FolderSynced,
+    OutboxChanged,
+    WorkerError,
+)
 from mssclient.transport.imap_connection import connect_imap, open_folder, select_writable
 from mssclient.transport.imap_sync import MailSync
+from mssclient.transport.outbox import Outbox
+from mssclient.transport.worker import AccountWorker
 from tests.integration.mail.messages import build, crlf
 from tests.integration.servers import missing_prerequisites
 from tests.integration.servers.dovecot import Dovecot
+from tests.integration.servers.network import free_port
 from tests.integration.servers.users_db import UsersDb
 
 pytestmark = pytest.mark.integration
 
 DOMAIN = "acl.test"
 SHARED = "Partage"
+STORE_KEY = bytes(range(32))  # the make_store fixture's key
 
 
 @dataclass
@@ -344,3 +365,201 @@ def test_read_only_select_leaves_the_connection_usable(
         assert select_writable(client, "INBOX")[b"READ-WRITE"]
     finally:
         client.logout()
+
+
+# -- Drafts and Sent the server opens read-only: the account worker, end to end ---------------
+class LmtpRelay:
+    """A loopback submission server (aiosmtpd, no login) that hands every message to the
+    ACL Dovecot by LMTP, as an MTA does: what it accepted really reaches the mailbox."""
+
+    def __init__(self, dovecot: Dovecot) -> None:
+        self.dovecot = dovecot
+        self.accepted: list[tuple[list[str], bytes]] = []
+
+    async def handle_DATA(self, server, session, envelope):  # type: ignore[no-untyped-def]
+        raw = bytes(envelope.original_content)
+        loop = asyncio.get_running_loop()
+        for rcpt in envelope.rcpt_tos:
+            await loop.run_in_executor(
+                None, self.dovecot.deliver_lmtp, rcpt, raw, envelope.mail_from
+            )
+        self.accepted.append((list(envelope.rcpt_tos), raw))
+        return "250 Message accepted"
+
+
+class ImapOnlyAuth:
+    """The IMAP password login; the loopback relay asks for no SMTP login."""
+
+    def __init__(self, auth: PasswordAuth) -> None:
+        self.auth = auth
+
+    def authenticate_imap(self, client: object) -> None:
+        self.auth.authenticate_imap(client)
+
+    def authenticate_smtp(self, smtp: smtplib.SMTP) -> None:
+        return None
+
+
+@pytest.fixture
+def relay(acl_server: AclServer) -> Iterator[tuple[LmtpRelay, int]]:
+    handler = LmtpRelay(acl_server.dovecot)
+    port = free_port()
+    controller = Controller(handler, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        yield handler, port
+    finally:
+        controller.stop()
+        asyncio.set_event_loop(None)
+
+
+@dataclass
+class Station:
+    """The reader's account run by an ``AccountWorker`` on its own thread (no IDLE)."""
+
+    reader: Reader
+    worker: AccountWorker
+    events: queue.Queue[Event]
+    seen: list[Event] = field(default_factory=list)
+
+    def wait(self, predicate: Callable[[Event], bool], seconds: float = 60) -> Event:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            try:
+                event = self.events.get(timeout=0.2)
+            except queue.Empty:
+                continue
+            self.seen.append(event)
+            if predicate(event):
+                return event
+        raise AssertionError(f"no matching event; saw {self.seen}")
+
+    def settle(self) -> None:
+        """Wait until every command queued so far has run (a sync queued last has)."""
+        self.worker.sync_now("INBOX")
+        self.wait(lambda e: isinstance(e, FolderSynced) and e.folder == "INBOX")
+        while not self.events.empty():
+            self.seen.append(self.events.get_nowait())
+
+    def errors(self) -> list[WorkerError]:
+        return [e for e in self.seen if isinstance(e, WorkerError)]
+
+
+@pytest.fixture
+def start_worker(reader: Reader) -> Iterator[Callable[[Account], Station]]:
+    stations: list[Station] = []
+
+    def start(account: Account) -> Station:
+        path = reader.repo.store.path
+        events: queue.Queue[Event] = queue.Queue()
+        worker = AccountWorker(
+            lambda: Store.open(path, STORE_KEY, key_known_good=True),
+            account,
+            ImapOnlyAuth(reader.auth),
+            on_event=events.put,
+            poll_seconds=3600,
+            idle=False,
+        )
+        station = Station(reader, worker, events)
+        stations.append(station)
+        worker.start()
+        return station
+
+    yield start
+    for station in stations:
+        station.worker.stop()
+
+
+def _drafts_folder(reader: Reader) -> Any:
+    folder = reader.repo.folder_by_role(reader.account_id, "drafts")
+    assert folder is not None and folder.uidvalidity is not None
+    return folder
+
+
+def test_read_only_drafts_keep_old_copies_and_say_so_once(
+    acl_server: AclServer, reader: Reader, start_worker: Callable[[Account], Station]
+) -> None:
+    """Drafts sent or discarded here whose server copies the folder will not let go: the
+    removals are dropped (not retried at every sync, not a lost connection), the copies
+    stay, and the user hears it once."""
+    acl_server.put(reader.address, "Drafts", "Brouillon d'ailleurs 1")
+    acl_server.put(reader.address, "Drafts", "Brouillon d'ailleurs 2")
+    reader.engine.sync_all()
+    folder = _drafts_folder(reader)
+    drafts = DraftStore(reader.repo.store)
+    for row in reader.repo.page(folder.id):  # both sent or discarded here, never saved
+        drafts.queue_removal(
+            ServerDraftCopy(reader.account_id, folder.name, folder.uidvalidity, row.uid)
+        )
+    acl_server.read_only_for(reader.address, "Drafts")
+
+    station = start_worker(reader.account)
+    told = station.wait(lambda e: isinstance(e, WorkerError))
+    assert isinstance(told, WorkerError)
+    assert told.user_message == (
+        "Le dossier « Drafts » est en lecture seule sur le serveur : les anciennes copies de "
+        "2 brouillons (remplacés, envoyés ou supprimés ici) n'ont pas pu y être effacées ; "
+        "elles y restent."
+    )
+    station.settle()
+    assert drafts.pending_removals(reader.account_id) == [], "dropped, not retried"
+    assert reader.folder("Drafts").read_only
+    assert set(reader.server_flags("Drafts")) == {
+        "Brouillon d'ailleurs 1",
+        "Brouillon d'ailleurs 2",
+    }
+    assert set(reader.rows("Drafts")) == {"Brouillon d'ailleurs 1", "Brouillon d'ailleurs 2"}
+
+    # Asked again (a save, a sync): nothing left to try, nothing more said.
+    station.worker.sync_drafts()
+    station.worker.sync_now()
+    station.settle()
+    assert station.errors() == [told]
+    assert not [e for e in station.seen if isinstance(e, ConnectionStateChanged) and not e.online]
+
+
+def test_read_only_sent_delivers_and_drops_the_copy_once(
+    acl_server: AclServer,
+    reader: Reader,
+    relay: tuple[LmtpRelay, int],
+    start_worker: Callable[[Account], Station],
+) -> None:
+    """The message leaves; its copy for Sent is refused for lack of rights (NO [NOPERM]):
+    dropped after that one refusal, the user told in French that the message did go."""
+    handler, port = relay
+    account = save_account(
+        reader.repo.store,
+        replace(reader.account, smtp=ServerSettings("127.0.0.1", port, Security.PLAIN)),
+    )
+    acl_server.read_only_for(reader.address, "Sent")
+    outbox = Outbox(reader.repo.store)
+    message = build(reader.address, reader.address, "Compte rendu de garde", "Texte.")
+    outbox_id = outbox.enqueue(reader.account_id, crlf(message), reader.address, [reader.address])
+
+    station = start_worker(account)
+    sent = station.wait(lambda e: isinstance(e, OutboxChanged) and e.state != "queued")
+    assert isinstance(sent, OutboxChanged) and sent.state == "sent", sent
+    told = station.wait(lambda e: isinstance(e, WorkerError))
+    assert isinstance(told, WorkerError)
+    assert told.user_message == (
+        "Le message a bien été envoyé, mais sa copie n'a pas pu être classée dans « Envoyés » : "
+        "le dossier « Sent » est en lecture seule sur le serveur. Le message lui-même a bien "
+        "été remis au serveur d'envoi."
+    )
+    assert "[NOPERM] Permission denied" in told.detail  # Dovecot's words, kept for the log
+    station.settle()
+
+    # Delivered: the relay took it and it is in the INBOX; Sent holds nothing.
+    assert [rcpts for rcpts, _raw in handler.accepted] == [[reader.address]]
+    assert "Compte rendu de garde" in reader.server_flags("INBOX")
+    assert reader.server_flags("Sent") == {}
+    # Nothing left to append: no retry at the next run, nothing more said.
+    item = outbox.item(outbox_id)
+    assert item is not None and item.state == "sent" and item.sent_copy_saved
+    pending = reader.repo.store.scalar(
+        "SELECT count(*) FROM mail_outbox WHERE state = 'sent' AND sent_copy_saved = 0"
+    )
+    assert pending == 0
+    station.worker.send_now()
+    station.settle()
+    assert station.errors() == [told]

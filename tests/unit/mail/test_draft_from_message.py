@@ -296,3 +296,21 @@ def test_a_text_longer_than_what_is_read_is_refused(monkeypatch: pytest.MonkeyPa
         draft_from_message(THUNDERBIRD_PLAIN)
     assert caught.value.reason == "too-long"
     assert "trop long" in caught.value.user_message
+
+
+@pytest.mark.parametrize(
+    ("content_type", "encrypted"),
+    [
+        ('application/pkcs7-mime; smime-type=enveloped-data; name="smime.p7m"', True),
+        ("application/pkcs7-mime; smime-type=authEnveloped-data", True),
+        ("application/x-pkcs7-mime; name=smime.p7m", True),  # no smime-type: taken as encrypted
+        ('application/pkcs7-mime; smime-type="signed-data"', False),  # opaque signed only
+        ('multipart/signed; protocol="application/pkcs7-signature"; boundary=b', False),
+        ("text/plain; charset=utf-8", False),
+    ],
+)
+def test_an_encrypted_server_copy_is_recognised(content_type: str, encrypted: bool) -> None:
+    from mssclient.mail.draft_from_message import is_encrypted
+
+    raw = f"Subject: x\r\nContent-Type: {content_type}\r\n\r\nMIAGCSqGSIb3\r\n".encode()
+    assert is_encrypted(raw) is encrypted

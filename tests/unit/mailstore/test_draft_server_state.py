@@ -67,3 +67,33 @@ def test_deleting_an_account_with_drafts_on_the_server_works(temp_store):
     drafts.record_server_copy(draft_id, account, "Drafts", 4, uidvalidity=9)
     temp_store.execute("DELETE FROM mail_accounts WHERE id = ?", (account,))
     assert drafts.get(draft_id) is None
+
+
+def test_a_local_only_draft_keeps_its_encrypted_copy_until_it_goes(temp_store):
+    """Made from a copy that was encrypted on the server: never uploaded (not in clear),
+    that copy adopted untouched, and removed once the draft is sent or discarded."""
+    from mssclient.mailstore.drafts import ServerDraftCopy
+
+    account = add_account(temp_store)
+    drafts = DraftStore(temp_store)
+    copy = ServerDraftCopy(account, "Drafts", 9, 4)
+    draft_id = drafts.save(
+        account,
+        {"text": "modifié"},
+        raw=b"Subject: a\r\n\r\nmodifi\xc3\xa9\r\n",
+        server_copy=copy,
+        local_only=True,
+    )
+    record = drafts.get(draft_id)
+    assert record.local_only and not record.on_server
+    assert (record.server_folder, record.server_uidvalidity, record.server_uid) == ("Drafts", 9, 4)
+    assert drafts.for_server_copy(copy) == record, "the old copy opens this draft"
+    assert drafts.needing_upload(account) == [] and drafts.pending_removals(account) == []
+    # Saved again without saying so (the composer's fields only): still local only.
+    drafts.save(account, {"text": "encore"}, raw=b"y", draft_id=draft_id)
+    record = drafts.get(draft_id)
+    assert record.local_only and record.content["text"] == "encore"
+    assert drafts.needing_upload(account) == [] and drafts.pending_removals(account) == []
+    drafts.delete(draft_id)  # sent or discarded
+    [removal] = drafts.pending_removals(account)
+    assert (removal.folder, removal.uidvalidity, removal.uid) == ("Drafts", 9, 4)

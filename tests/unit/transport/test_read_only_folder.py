@@ -110,3 +110,17 @@ def test_flag_changes_in_a_read_only_folder_are_stored(temp_store: Store):
     stored = repo.message(row.id)
     assert stored is not None and stored.flagged
     assert [op[3] for op in repo.pending_ops(folder_id)] == ["add_flags"]
+
+
+def test_draft_copies_left_in_a_read_only_folder_are_told_in_french():
+    from mssclient.transport.server_drafts import DraftsSynced
+
+    done = DraftsSynced()
+    assert done.notices == []
+    done.left_read_only["Drafts"] += 1
+    assert done.notices == [
+        "Le dossier « Drafts » est en lecture seule sur le serveur : l'ancienne copie d'un "
+        "brouillon (remplacé, envoyé ou supprimé ici) n'a pas pu y être effacée ; elle y reste."
+    ]
+    done.left_read_only["Drafts"] += 2
+    assert "les anciennes copies de 3 brouillons" in done.notices[0]
