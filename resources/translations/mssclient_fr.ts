@@ -1685,12 +1685,17 @@
         <translation>%1 adresses lues</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/directory/national_import_dialog.py" line="148"/>
+        <location filename="../../mssclient/gui/directory/national_import_dialog.py" line="140"/>
+        <source>Preparing the search index…</source>
+        <translation>Préparation de l&apos;index de recherche…</translation>
+    </message>
+    <message>
+        <location filename="../../mssclient/gui/directory/national_import_dialog.py" line="151"/>
         <source>Line %1: %2</source>
         <translation>Ligne %1&#xa0;: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mssclient/gui/directory/national_import_dialog.py" line="152"/>
+        <location filename="../../mssclient/gui/directory/national_import_dialog.py" line="155"/>
         <source>(first %n problems shown)</source>
         <translation>
             <numerusform>(%n problème affiché)</numerusform>

@@ -135,6 +135,9 @@ class NationalImportDialog(QDialog):
     def _on_progress(self, progress: ImportProgress) -> None:
         self.progress.setValue(int(progress.fraction * 1000))
         self.rows.setText(self.tr("%1 addresses read").replace("%1", f"{progress.rows_imported:n}"))
+        if progress.fraction >= 1.0 and not self._thread.cancel_event.is_set():
+            # Every row is written; merging the index takes a few more seconds.
+            self.status.setText(self.tr("Preparing the search index…"))
 
     def _finish_buttons(self) -> None:
         self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Close)

@@ -17,7 +17,7 @@ def opener(store: Store, key: bytes):  # type: ignore[no-untyped-def]
 
 
 def test_import_with_progress_and_report(
-    qtbot: QtBot, temp_store: Store, store_key: bytes, tmp_path: Path
+    qtbot: QtBot, temp_store: Store, store_key: bytes, tmp_path: Path, french: None
 ) -> None:
     rows = [*many_rows(300), row(mailbox="pas-une-adresse")]
     path = write_zip(tmp_path / "extraction.zip", text_bytes(rows))
@@ -25,8 +25,13 @@ def test_import_with_progress_and_report(
     qtbot.addWidget(dialog)
     progress_values: list[int] = []
     dialog.progress.valueChanged.connect(progress_values.append)
+    statuses: list[str] = []
+    dialog._thread.progressed.connect(lambda _: statuses.append(dialog.status.text()))
     with qtbot.waitSignal(dialog.import_finished, timeout=30_000) as done:
         dialog.start()
+    # The last rows written, the index is merged: the dialog says so before the report.
+    assert statuses[-1] == "Préparation de l'index de recherche…"
+    assert all(s.startswith("Import de") for s in statuses[:-1]), statuses
     report = done.args[0]
     assert report is not None and report.imported == 300 and report.rejected == 1
     assert progress_values == sorted(progress_values) and progress_values[-1] == 1000
