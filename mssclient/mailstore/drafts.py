@@ -25,6 +25,8 @@ from mssclient.store import Store
 
 #: Key of the saved fields marking a draft kept on this computer only (never uploaded).
 LOCAL_ONLY_FIELD = "local_only"
+#: ``LOCAL_ONLY_FIELD``'s value when the server refused the draft (True: it was encrypted).
+REFUSED_BY_SERVER = "refused-by-server"
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,12 @@ class DraftRecord:
     def local_only(self) -> bool:
         """Kept on this computer only: never uploaded (it was encrypted on the server)."""
         return bool(self.content.get(LOCAL_ONLY_FIELD))
+
+    @property
+    def refused_by_server(self) -> bool:
+        """Local-only because the server's Drafts folder refused it (read-only there),
+        rather than because it was encrypted on the server."""
+        return self.content.get(LOCAL_ONLY_FIELD) == REFUSED_BY_SERVER
 
     @property
     def on_server(self) -> bool:
@@ -142,10 +150,12 @@ class DraftStore:
         now = datetime.now(UTC).isoformat(timespec="seconds")
         with self.store.transaction():
             current = self.get(draft_id) if draft_id is not None else None
-            local_only = local_only or (current is not None and current.local_only)
+            kept = current.content.get(LOCAL_ONLY_FIELD) if current is not None else None
+            if kept == REFUSED_BY_SERVER and current and current.account_id != account_id:
+                kept = None  # another account's Drafts folder may well take it
             content = {k: v for k, v in content.items() if k != LOCAL_ONLY_FIELD}
-            if local_only:
-                content[LOCAL_ONLY_FIELD] = True
+            if local_only or kept:
+                content[LOCAL_ONLY_FIELD] = kept or True
             payload = json.dumps(content, ensure_ascii=False)
             if draft_id is not None:
                 if current is not None and current.account_id == account_id:
@@ -212,6 +222,19 @@ class DraftStore:
         """Have this server copy removed (a draft opened from it was sent or discarded
         before it was ever saved here)."""
         self._queue_removal(copy.account_id, copy.folder, copy.uidvalidity, copy.uid)
+
+    def keep_local(self, draft_id: int) -> None:
+        """From now on this draft is never uploaded (its server folder refuses it); its
+        current server copy, if any, stays until it is sent or discarded."""
+        with self.store.transaction():
+            record = self.get(draft_id)
+            if record is None or record.local_only:
+                return
+            content = {**record.content, LOCAL_ONLY_FIELD: REFUSED_BY_SERVER}
+            self.store.execute(
+                "UPDATE mail_drafts SET content = ? WHERE id = ?",
+                (json.dumps(content, ensure_ascii=False), draft_id),
+            )
 
     def get(self, draft_id: int) -> DraftRecord | None:
         rows = self.store.query(f"SELECT {_COLUMNS} FROM mail_drafts WHERE id = ?", (draft_id,))  # noqa: S608

@@ -135,6 +135,19 @@ class ReadOnlyFolderError(FolderUnavailableError):
         )
 
     @classmethod
+    def draft_kept_local(cls, folder: str, words: str) -> ReadOnlyFolderError:
+        """The server refuses a draft's APPEND for lack of rights, or the Drafts folder is
+        known read-only: the draft is kept on this computer only."""
+        return cls(
+            folder,
+            f"APPEND to Drafts folder {folder!r} refused: {words}",
+            user_message=(
+                f"Le dossier « {folder} » est en lecture seule sur le serveur : ce brouillon "
+                "est enregistré sur cet ordinateur seulement."
+            ),
+        )
+
+    @classmethod
     def sent_copy_refused(cls, folder: str, words: str) -> ReadOnlyFolderError:
         """The server refuses the APPEND of a sent message's copy to its Sent folder for
         lack of rights (``NO [NOPERM]``), or the folder is known read-only."""
@@ -143,6 +156,11 @@ class ReadOnlyFolderError(FolderUnavailableError):
             f"APPEND to Sent folder {folder!r} refused: {words}",
             user_message=sent_copies_dropped_message(folder, 1),
         )
+
+
+def no_permission(exc: BaseException) -> bool:
+    """The server refused for lack of rights (RFC 5530 response code ``NOPERM``)."""
+    return "[NOPERM]" in str(exc).upper()
 
 
 def sent_copies_dropped_message(folder: str, count: int) -> str:

@@ -25,7 +25,11 @@ from mssclient.errors import MssError
 from mssclient.mailstore.repository import MailRepository
 from mssclient.store import Store
 from mssclient.transport.accounts import Account, Authenticator
-from mssclient.transport.errors import ReadOnlyFolderError, sent_copies_dropped_message
+from mssclient.transport.errors import (
+    ReadOnlyFolderError,
+    no_permission,
+    sent_copies_dropped_message,
+)
 from mssclient.transport.events import EventCallback, OutboxChanged, WorkerError, ignore
 from mssclient.transport.imap_connection import select_writable
 from mssclient.transport.imap_sync import NETWORK_ERRORS
@@ -346,11 +350,6 @@ def append_to_sent(
             raise ReadOnlyFolderError.sent_copy_refused(target, str(exc)) from exc
         raise
     return target
-
-
-def no_permission(exc: BaseException) -> bool:
-    """The server refused for lack of rights (RFC 5530 response code ``NOPERM``)."""
-    return "[NOPERM]" in str(exc).upper()
 
 
 def save_draft_to_server(

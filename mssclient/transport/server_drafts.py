@@ -36,7 +36,11 @@ from imapclient.exceptions import IMAPClientError
 
 from mssclient.mailstore.drafts import DraftStore, ServerCopyRemoval
 from mssclient.mailstore.repository import MailRepository
-from mssclient.transport.errors import FolderUnavailableError, ReadOnlyFolderError
+from mssclient.transport.errors import (
+    FolderUnavailableError,
+    ReadOnlyFolderError,
+    no_permission,
+)
 from mssclient.transport.imap_connection import open_folder, select_writable
 from mssclient.transport.imap_sync import NETWORK_ERRORS
 
@@ -101,8 +105,10 @@ def upload_draft(
     None when there is nothing to do: no such draft, no built message yet, this version
     is already there, or the draft is kept on this computer only (``local_only``). The
     copy it replaces is queued for ``remove_pending`` (which ``sync_server_drafts`` runs
-    next). A refusal (quota, folder read-only) raises ``FolderUnavailableError`` with the
-    server's words; the draft stays local, "to upload".
+    next). A refusal raises ``FolderUnavailableError`` with the server's words: for lack of
+    rights (``NO [NOPERM]``, or a folder the sync found read-only) the draft becomes
+    local-only, never tried again (``ReadOnlyFolderError``); otherwise (quota) it stays
+    "to upload".
     """
     record = drafts.get(draft_id)
     if record is None or record.raw is None or record.on_server or record.local_only:
@@ -113,6 +119,10 @@ def upload_draft(
     except NETWORK_ERRORS:
         raise
     except IMAPClientError as exc:
+        known = repo.folder_by_name(record.account_id, folder)
+        if no_permission(exc) or (known is not None and known.read_only):
+            drafts.keep_local(draft_id)
+            raise ReadOnlyFolderError.draft_kept_local(folder, str(exc)) from exc
         raise FolderUnavailableError(
             f"APPEND to {folder!r} refused: {exc}",
             user_message=(

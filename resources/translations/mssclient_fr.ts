@@ -1247,142 +1247,147 @@
         <translation>(sans objet)</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="702"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="704"/>
+        <source>The server&apos;s Drafts folder is read-only: this draft is saved on this computer only.</source>
+        <translation>Le dossier Brouillons du serveur est en lecture seule&#xa0;: ce brouillon est enregistré sur cet ordinateur seulement.</translation>
+    </message>
+    <message>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="711"/>
         <source>These attachments could not be restored: %1. Attach them again.</source>
         <translation>Ces pièces jointes n&apos;ont pas pu être restaurées&#xa0;: %1. Joignez-les de nouveau.</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="710"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="719"/>
         <source>This draft was encrypted: it is saved on this computer only, not on the server.</source>
         <translation>Ce brouillon était chiffré&#xa0;: il est enregistré sur cet ordinateur seulement, pas sur le serveur.</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="739"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="748"/>
         <source>This copy is being replaced or deleted on the server by a draft of this computer: open that draft from “Drafts”.</source>
         <translation>Cette copie est en cours de remplacement ou de suppression sur le serveur par un brouillon de cet ordinateur&#xa0;: ouvrez ce brouillon depuis « Brouillons ».</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="767"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="776"/>
         <source>Draft taken from the server&apos;s Drafts folder.</source>
         <translation>Brouillon repris du dossier Brouillons du serveur.</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="771"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="780"/>
         <source>Its formatting is not kept: only its text is edited here.</source>
         <translation>Sa mise en forme n&apos;est pas conservée&#xa0;: seul son texte est modifié ici.</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="773"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="782"/>
         <source>The images shown in its text are attached to it.</source>
         <translation>Les images insérées dans son texte y sont jointes en pièces jointes.</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="781"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="790"/>
         <source>This draft could not be opened for editing. It stays unchanged.</source>
         <translation>Ce brouillon n&apos;a pas pu être ouvert pour modification. Il reste inchangé.</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="808"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="817"/>
         <source>Edit draft</source>
         <translation>Modifier le brouillon</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="810"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="819"/>
         <source>Mark as unread</source>
         <translation>Marquer comme non lu</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="812"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="821"/>
         <source>Flag for follow-up</source>
         <translation>Marquer pour suivi</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="816"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="825"/>
         <source>Archive</source>
         <translation>Archives</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="818"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="827"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="891"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="900"/>
         <source>Message deleted.</source>
         <translation>Message supprimé.</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="907"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="916"/>
         <source>Archiving…</source>
         <translation>Archivage…</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="910"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="919"/>
         <source>This account has no Archive folder yet.</source>
         <translation>Ce compte n&apos;a pas encore de dossier Archives.</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="912"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="921"/>
         <source>Message archived.</source>
         <translation>Message archivé.</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="918"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="927"/>
         <source>The folder “%1” is read-only on the server: its messages can be neither moved nor deleted. Nothing was changed.</source>
         <translation>Le dossier « %1 » est en lecture seule sur le serveur&#xa0;: ses messages ne peuvent être ni déplacés ni supprimés. Rien n&apos;a été modifié.</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="949"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="958"/>
         <source>Account %1 saved.</source>
         <translation>Compte %1 enregistré.</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="962"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="971"/>
         <source>Synchronisation is not available in this session.</source>
         <translation>La synchronisation n&apos;est pas disponible dans cette session.</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="965"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="974"/>
         <source>Checking mail…</source>
         <translation>Relève du courrier…</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="968"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="977"/>
         <source>%1: %2</source>
         <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="975"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="984"/>
         <source>Synchronising %1: %2 of %3</source>
         <translation>Synchronisation de %1&#xa0;: %2 sur %3</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="984"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="993"/>
         <source>Online</source>
         <translation>En ligne</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="984"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="993"/>
         <source>Offline</source>
         <translation>Hors ligne</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="989"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="998"/>
         <source>Message sent.</source>
         <translation>Message envoyé.</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="991"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="1000"/>
         <source>Sending failed: %1</source>
         <translation>Échec de l&apos;envoi&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="994"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="1003"/>
         <source>Draft also saved on the server.</source>
         <translation>Brouillon enregistré aussi sur le serveur.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mssclient/gui/mail/mail_area.py" line="1067"/>
+        <location filename="../../mssclient/gui/mail/mail_area.py" line="1076"/>
         <source>%1: %n new message(s).</source>
         <translation>
             <numerusform>%1&#xa0;: %n nouveau message.</numerusform>

@@ -697,7 +697,16 @@ class MailArea(QWidget):
         composer.load_fields(saved.content, attachments)
         composer.draft_id = saved.id
         composer.local_only = saved.local_only
-        notes = [self._local_only_note()] if saved.local_only else []
+        notes = []
+        if saved.refused_by_server:
+            notes.append(
+                self.tr(
+                    "The server's Drafts folder is read-only: this draft is saved on this "
+                    "computer only."
+                )
+            )
+        elif saved.local_only:
+            notes.append(self._local_only_note())
         if missing:
             text = self.tr("These attachments could not be restored: %1. Attach them again.")
             notes.append(text.replace("%1", ", ".join(missing)))

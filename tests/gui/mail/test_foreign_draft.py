@@ -421,3 +421,18 @@ def test_an_encrypted_draft_discarded_unsaved_has_its_copy_removed(qtbot, drafts
     composer.discard_button.click()
     assert drafts.removals() == [("Drafts", 1, 7)]
     assert DraftStore(drafts.mailbox.store).list() == []
+
+
+def test_a_draft_refused_by_a_read_only_drafts_folder_says_why_when_reopened(qtbot, drafts: Drafts):
+    account_id = drafts.mailbox.account.id
+    assert account_id is not None
+    stored = StoredDrafts(drafts.mailbox.store)
+    draft_id = stored.save(account_id, {"subject": "Refusé", "body": "Texte"}, subject="Refusé")
+    stored.keep_local(draft_id)  # what the upload does on NO [NOPERM]
+    again = drafts.area.open_saved_draft(draft_id)
+    assert again is not None and again.local_only
+    assert again.notice_label.text() == (
+        "Le dossier Brouillons du serveur est en lecture seule\xa0: ce brouillon est "
+        "enregistré sur cet ordinateur seulement."
+    )
+    again.reject()

@@ -59,6 +59,7 @@ from mssclient.transport.events import (
 from mssclient.transport.imap_connection import connect_imap, open_folder, select_writable
 from mssclient.transport.imap_sync import MailSync
 from mssclient.transport.outbox import Outbox
+from mssclient.transport.server_drafts import sync_server_drafts
 from mssclient.transport.worker import AccountWorker
 from tests.integration.mail.messages import build, crlf
 from tests.integration.servers import missing_prerequisites
@@ -563,3 +564,46 @@ def test_read_only_sent_delivers_and_drops_the_copy_once(
     station.worker.send_now()
     station.settle()
     assert station.errors() == [told]
+
+
+@pytest.mark.parametrize("known_read_only", [False, True])
+def test_read_only_drafts_refuse_a_new_draft_which_stays_local(
+    acl_server: AclServer, reader: Reader, known_read_only: bool
+) -> None:
+    """The server will not take a draft into its Drafts folder (NOPERM, or a folder the
+    sync found read-only): the draft is kept on this computer only, the user is told in
+    French once, and it is not offered to the server again at every sync."""
+    acl_server.put(reader.address, "Drafts", "Brouillon d'ailleurs")
+    acl_server.read_only_for(reader.address, "Drafts")
+    if known_read_only:
+        reader.engine.sync_all()
+        assert reader.folder("Drafts").read_only
+    else:
+        reader.repo.upsert_folder(reader.account_id, "Drafts", role="drafts")
+    drafts = DraftStore(reader.repo.store)
+    raw = crlf(build(reader.address, f"collegue@{DOMAIN}", "Nouveau brouillon", "Texte"))
+    draft_id = drafts.save(
+        reader.account_id, {"subject": "Nouveau brouillon"}, subject="Nouveau brouillon", raw=raw
+    )
+    client = connect_imap(reader.account, reader.auth, timeout=20)
+    try:
+        first = sync_server_drafts(client, reader.repo, drafts, reader.account_id)
+        assert first.uploaded == []
+        assert first.refused == {
+            draft_id: "Le dossier « Drafts » est en lecture seule sur le serveur : ce brouillon "
+            "est enregistré sur cet ordinateur seulement."
+        }
+        record = drafts.get(draft_id)
+        assert record is not None and record.local_only and record.refused_by_server
+        assert record.raw == raw
+        again = sync_server_drafts(client, reader.repo, drafts, reader.account_id)
+        assert again.refused == {} and again.uploaded == []
+        client.noop()  # the refusal did not cost the connection
+    finally:
+        client.logout()
+    assert set(reader.server_flags("Drafts")) == {"Brouillon d'ailleurs"}
+    # Saved again (edited), it stays local, for the same reason.
+    drafts.save(reader.account_id, {"subject": "v2"}, subject="v2", raw=raw, draft_id=draft_id)
+    record = drafts.get(draft_id)
+    assert record is not None and record.refused_by_server
+    assert drafts.needing_upload(reader.account_id) == []

@@ -97,3 +97,24 @@ def test_a_local_only_draft_keeps_its_encrypted_copy_until_it_goes(temp_store):
     drafts.delete(draft_id)  # sent or discarded
     [removal] = drafts.pending_removals(account)
     assert (removal.folder, removal.uidvalidity, removal.uid) == ("Drafts", 9, 4)
+
+
+def test_a_draft_the_server_refused_stays_local_until_it_changes_account(temp_store):
+    account = add_account(temp_store)
+    other = add_account(temp_store, "autre@example.test")
+    drafts = DraftStore(temp_store)
+    raw = b"Subject: a\r\n\r\na\r\n"
+    draft_id = drafts.save(account, {"text": "a"}, raw=raw)
+    drafts.keep_local(draft_id)
+    record = drafts.get(draft_id)
+    assert record.local_only and record.refused_by_server and record.raw == raw
+    assert drafts.needing_upload(account) == []
+    drafts.save(account, {"text": "b"}, raw=raw, draft_id=draft_id)
+    assert drafts.get(draft_id).refused_by_server  # edited: still refused there
+    # An encrypted server copy is another reason, kept as such.
+    encrypted = drafts.save(account, {"text": "c"}, raw=raw, local_only=True)
+    assert drafts.get(encrypted).local_only and not drafts.get(encrypted).refused_by_server
+    # Under another account (whose Drafts folder may take it) it is offered again.
+    moved = drafts.save(other, {"text": "b"}, raw=raw, draft_id=draft_id)
+    assert not drafts.get(moved).local_only
+    assert [d.id for d in drafts.needing_upload(other)] == [moved]

@@ -12,9 +12,9 @@ from imapclient.exceptions import IMAPClientError
 
 from mssclient.mailstore import MailRepository
 from mssclient.store import Store
-from mssclient.transport.errors import ReadOnlyFolderError
+from mssclient.transport.errors import ReadOnlyFolderError, no_permission
 from mssclient.transport.events import Event, WorkerError
-from mssclient.transport.outbox import Outbox, append_to_sent, no_permission
+from mssclient.transport.outbox import Outbox, append_to_sent
 from tests.unit.mailstore.helpers import inbox
 
 NOPERM = IMAPClientError("append failed: [NOPERM] Permission denied (0.001 + 0.000 secs).")
