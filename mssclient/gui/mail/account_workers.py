@@ -17,6 +17,7 @@ from mssclient.errors import MssError
 from mssclient.store import Store
 from mssclient.transport.accounts import Account, Authenticator, PasswordAuth
 from mssclient.transport.events import Event
+from mssclient.transport.parsing import ParsePool
 from mssclient.transport.worker import AccountWorker
 
 log = logging.getLogger(__name__)
@@ -37,9 +38,10 @@ class AccountWorkers(QObject):
         parse_workers: int = 0,
     ) -> None:
         super().__init__(parent)
-        #: Parser processes per account (0: parse on the worker thread, which competes with
-        #: the GUI thread for the GIL during a big initial sync).
+        #: Parser processes, shared by every account (0: parse on the download thread,
+        #: which competes with the GUI thread for the GIL during a big initial sync).
         self._parse_workers = parse_workers
+        self._pool: ParsePool | None = None
         self._open_store = open_store
         self._auth_for = auth_for
         self._poll_seconds = poll_seconds
@@ -55,6 +57,8 @@ class AccountWorkers(QObject):
             except MssError as exc:
                 self.failed_to_start.emit(account, exc.user_message)
                 continue
+            if self._pool is None and self._parse_workers > 0:
+                self._pool = ParsePool(self._parse_workers)  # processes start when needed
             worker = AccountWorker(
                 self._open_store,
                 account,
@@ -62,7 +66,7 @@ class AccountWorkers(QObject):
                 on_event=self.transport_event.emit,
                 poll_seconds=self._poll_seconds,
                 idle=self._idle,
-                parse_workers=self._parse_workers,
+                parse_pool=self._pool,
             )
             self._workers[account.id] = worker
             worker.start()
@@ -125,6 +129,9 @@ class AccountWorkers(QObject):
             stopper.start()
         for stopper in stoppers:
             stopper.join()
+        if self._pool is not None:
+            self._pool.close()
+            self._pool = None
 
     @property
     def running(self) -> bool:

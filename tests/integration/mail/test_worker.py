@@ -12,6 +12,7 @@ from mssclient.mailstore import MailRepository
 from mssclient.store import Store
 from mssclient.transport.events import FolderSynced, OutboxChanged
 from mssclient.transport.outbox import Outbox
+from mssclient.transport.parsing import ParsePool
 from mssclient.transport.worker import AccountWorker
 from tests.integration.mail.messages import build, crlf
 
@@ -78,3 +79,46 @@ def test_worker_pushes_syncs_sends_and_acts(mail_env, tmp_path: Path, parser_pat
     finally:
         worker.stop()
         store.close()
+
+
+def test_two_accounts_share_one_parse_pool_which_outlives_them(mail_env, tmp_path: Path):
+    """The application gives every account's worker the same parser processes: both sync
+    through it, and stopping a worker leaves the shared pool to its owner."""
+    path = tmp_path / "shared" / "store.db"
+    store = Store.open(path, KEY, key_known_good=True)
+    accounts = [mail_env.new_account(store, name) for name in ("partage1", "partage2")]
+    for account, _ in accounts:
+        for n in range(3):
+            raw = crlf(build("a@example.test", account.address, f"Compte rendu {n}", "Texte"))
+            mail_env.deliver(account.address, raw)
+    events: queue.Queue = queue.Queue()
+    with ParsePool(2) as pool:
+        workers = [
+            AccountWorker(
+                lambda: Store.open(path, KEY, key_known_good=True),
+                account,
+                auth,
+                on_event=events.put,
+                parse_pool=pool,
+                idle=False,
+            )
+            for account, auth in accounts
+        ]
+        for worker in workers:
+            worker.start()
+        try:
+            synced = set()
+            while len(synced) < 2:
+                event = _wait_for(events, lambda e: isinstance(e, FolderSynced) and e.added == 3)
+                synced.add(event.account_id)
+        finally:
+            for worker in workers:
+                worker.stop()
+        # Still the owner's to use (and close): the workers did not shut it down.
+        raws = [crlf(build("a@b.test", "c@d.test", f"Après {n}", "x")) for n in (1, 2)]
+        assert [f.subject for f in pool.submit(raws).result()] == ["Après 1", "Après 2"]
+    repo = MailRepository(store)
+    for account, _ in accounts:
+        inbox = repo.folder_by_role(account.id, "inbox")
+        assert {r.subject for r in repo.page(inbox.id)} == {f"Compte rendu {n}" for n in range(3)}
+    store.close()
