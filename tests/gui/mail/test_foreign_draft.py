@@ -288,7 +288,8 @@ def test_an_encrypted_draft_is_refused_without_a_key(qtbot, drafts: Drafts):
     assert drafts.area.composers == []
 
 
-def test_an_encrypted_draft_decrypted_at_sync_opens_from_its_readable_form(qtbot, drafts: Drafts):
+def _encrypted_draft_decrypted_at_sync(drafts: Drafts) -> int:
+    """An encrypted draft in the Drafts folder, with the readable form the sync stored."""
     [message_id] = drafts.store(ENCRYPTED)
     readable = (
         b"From: " + ME.encode() + b"\r\nTo: " + GP.encode() + b"\r\nSubject: Brouillon chiffre"
@@ -298,6 +299,11 @@ def test_an_encrypted_draft_decrypted_at_sync_opens_from_its_readable_form(qtbot
         message_id,
         SmimeRecord(SmimeStatus.DECRYPTED_UNSIGNED.value, encrypted=True, readable=readable),
     )
+    return message_id
+
+
+def test_an_encrypted_draft_decrypted_at_sync_opens_from_its_readable_form(qtbot, drafts: Drafts):
+    message_id = _encrypted_draft_decrypted_at_sync(drafts)
     composer = _edit(qtbot, drafts, message_id)
     assert composer.body_edit.toPlainText() == "Texte déchiffré"
     assert composer.to_edit.text() == GP
@@ -362,15 +368,7 @@ LOCAL_ONLY_NOTICE = (
 def test_an_encrypted_draft_is_kept_here_and_never_uploaded_in_clear(qtbot, drafts: Drafts):
     """Saved, it stays on this computer: nothing to upload, its encrypted server copy left
     as it is (no removal queued) until the draft is sent, which then removes it."""
-    [message_id] = drafts.store(ENCRYPTED)
-    readable = (
-        b"From: " + ME.encode() + b"\r\nTo: " + GP.encode() + b"\r\nSubject: Brouillon chiffre"
-        b"\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nTexte d\xc3\xa9chiffr\xc3\xa9\r\n"
-    )
-    drafts.mailbox.repo.save_smime(
-        message_id,
-        SmimeRecord(SmimeStatus.DECRYPTED_UNSIGNED.value, encrypted=True, readable=readable),
-    )
+    message_id = _encrypted_draft_decrypted_at_sync(drafts)
     composer = _edit(qtbot, drafts, message_id)
     assert composer.local_only
     assert composer.notice_label.text() == (

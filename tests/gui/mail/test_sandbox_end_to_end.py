@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from mssclient.gui.mail import MailArea
 from mssclient.gui.mail.operations import wait_for_operations
 from mssclient.mailstore import MailRepository
 from mssclient.sandbox import NURSE, Sandbox
@@ -22,6 +21,7 @@ from mssclient.transport.accounts import (
     set_password,
 )
 from mssclient.transport.events import OutboxChanged
+from tests.gui.mail.live_area import live_mail_area
 
 pytestmark = pytest.mark.integration
 
@@ -54,15 +54,7 @@ def test_seeded_conversation_synced_read_and_answered(
     qtbot, sandbox: Sandbox, temp_store: Store, store_key: bytes, memory_keyring
 ):
     account = _nurse_account(temp_store, sandbox)
-    path = temp_store.path
-    area = MailArea(
-        lambda: temp_store,
-        lambda: Store.open(path, store_key, key_known_good=True),
-        poll_seconds=3600,
-    )
-    qtbot.addWidget(area)
-    area.resize(1100, 700)
-    area.show()
+    area = live_mail_area(qtbot, temp_store, store_key, idle=True)
     sent_events: list[OutboxChanged] = []
     area.workers.transport_event.connect(  # type: ignore[union-attr]
         lambda e: sent_events.append(e) if isinstance(e, OutboxChanged) else None

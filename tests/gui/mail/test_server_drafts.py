@@ -20,6 +20,7 @@ from mssclient.store import Store
 from mssclient.transport.accounts import Account, PasswordAuth
 from mssclient.transport.events import FolderSynced, OutboxChanged, ServerDraftsSynced
 from mssclient.transport.imap_connection import connect_imap
+from tests.gui.mail.live_area import live_mail_area
 from tests.integration.mail.conftest import MailEnv, _real_servers, _sandbox
 from tests.integration.mail.messages import build, crlf
 from tests.integration.servers import (
@@ -95,17 +96,7 @@ def session(
     qtbot, mail_env: MailEnv, temp_store: Store, store_key: bytes, mail_french: None
 ) -> Iterator[Session]:
     account, auth = mail_env.new_account(temp_store, "brouillon")
-    path = temp_store.path
-    area = MailArea(
-        lambda: temp_store,
-        lambda: Store.open(path, store_key, key_known_good=True),
-        poll_seconds=3600,
-        idle=False,
-        auth_for=lambda _account: auth,
-    )
-    qtbot.addWidget(area)
-    area.resize(1100, 700)
-    area.show()
+    area = live_mail_area(qtbot, temp_store, store_key, auth)
     colleague = mail_env.create_user(f"secretariat{account.id}x{id(area)}", "pw-secretariat")
     opened = Session(area, temp_store, account, auth, colleague, [], [])
     assert area.workers is not None

@@ -37,6 +37,7 @@ from mssclient.store import Store
 from mssclient.transport.accounts import Account, PasswordAuth
 from mssclient.transport.events import FolderSynced, OutboxChanged, ServerDraftsSynced
 from mssclient.transport.imap_connection import connect_imap
+from tests.gui.mail.live_area import live_mail_area
 from tests.integration.mail.conftest import MailEnv
 from tests.unit.smime.pki import _key, make_ca, make_user
 
@@ -163,17 +164,7 @@ def session(
             client.create_folder("Drafts")
     finally:
         client.logout()
-    path = temp_store.path
-    area = MailArea(
-        lambda: temp_store,
-        lambda: Store.open(path, store_key, key_known_good=True),
-        poll_seconds=3600,
-        idle=False,
-        auth_for=lambda _account: auth,
-    )
-    qtbot.addWidget(area)
-    area.resize(1100, 700)
-    area.show()
+    area = live_mail_area(qtbot, temp_store, store_key, auth)
     events: list[object] = []
     statuses: list[str] = []
     assert area.workers is not None
