@@ -14,7 +14,8 @@ into Qt signals):
 - ``idle.IdleWatcher``: IMAP IDLE on the inbox in its own thread, with reconnection.
 - ``smtp_send.submit``: one submission with DSN when offered; ``SendFailure`` keeps the
   server's words and a French summary.
-- ``outbox.Outbox``: queue, retries with backoff, copy to Sent; ``save_draft_to_server``.
+- ``outbox.Outbox``: queue, retries with backoff, copy to Sent.
+- ``server_drafts``: drafts copied to the server's Drafts folder, replaced and removed.
 - ``worker.AccountWorker``: all of the above for one account on one thread (start/stop,
   commands, events from ``events``).
 """

@@ -31,7 +31,6 @@ from mssclient.transport.errors import (
     sent_copies_dropped_message,
 )
 from mssclient.transport.events import EventCallback, OutboxChanged, WorkerError, ignore
-from mssclient.transport.imap_connection import select_writable
 from mssclient.transport.imap_sync import NETWORK_ERRORS
 from mssclient.transport.smime_send import protect_outgoing
 from mssclient.transport.smtp_send import SendFailure, SendResult, submit
@@ -350,43 +349,3 @@ def append_to_sent(
             raise ReadOnlyFolderError.sent_copy_refused(target, str(exc)) from exc
         raise
     return target
-
-
-def save_draft_to_server(
-    client: IMAPClient,
-    repo: MailRepository,
-    account_id: int,
-    raw: bytes,
-    *,
-    previous_uid: int | None = None,
-    name: str = "Drafts",
-) -> tuple[str, int | None]:
-    """APPEND a draft (flag \\Draft) to the Drafts folder, replacing its previous version.
-
-    Returns (folder, new UID or None when the server does not report UIDPLUS).
-    """
-    folder = repo.folder_by_role(account_id, "drafts")
-    target = folder.name if folder else name
-    if folder is None and not client.folder_exists(target):
-        client.create_folder(target)
-        repo.upsert_folder(account_id, target, role="drafts")
-    response = client.append(target, raw, flags=[b"\\Draft", b"\\Seen"])
-    new_uid = _appended_uid(response)
-    if previous_uid is not None:
-        # A read-only Drafts folder: ReadOnlyFolderError (French), not a lost connection.
-        select_writable(client, target)
-        client.add_flags([previous_uid], [b"\\Deleted"])
-        if client.has_capability("UIDPLUS"):
-            client.uid_expunge([previous_uid])
-    return target, new_uid
-
-
-def _appended_uid(response: Any) -> int | None:
-    """UID from an APPENDUID response code (RFC 4315): b"[APPENDUID 38505 3955] ..."."""
-    text = response.decode("ascii", "replace") if isinstance(response, bytes) else str(response)
-    if "APPENDUID" not in text:
-        return None
-    try:
-        return int(text.split("APPENDUID", 1)[1].split("]", 1)[0].split()[1])
-    except (IndexError, ValueError):
-        return None
