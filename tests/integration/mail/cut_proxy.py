@@ -4,9 +4,12 @@ given number of bytes from the server: how tests interrupt a sync mid-FETCH."""
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import select
 import socket
 import threading
+
+from mssclient.transport.accounts import Account, ServerSettings
 
 
 class CuttingProxy:
@@ -29,6 +32,11 @@ class CuttingProxy:
         self._threads: list[threading.Thread] = []
         self._accept_thread = threading.Thread(target=self._accept, daemon=True)
         self._accept_thread.start()
+
+    def via(self, account: Account) -> Account:
+        """The same account, its IMAP connections going through this proxy."""
+        imap = ServerSettings("127.0.0.1", self.port, account.imap.security)
+        return dataclasses.replace(account, imap=imap)
 
     def _accept(self) -> None:
         self._listener.settimeout(0.2)

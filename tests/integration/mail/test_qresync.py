@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from mssclient.mailstore import MailRepository
-from mssclient.transport.accounts import Account, ServerSettings
+from mssclient.transport.accounts import Account
 from mssclient.transport.errors import ServerUnreachableError
 from mssclient.transport.imap_connection import connect_imap
 from tests.integration.mail.cut_proxy import CuttingProxy
@@ -126,12 +126,7 @@ def test_qresync_sync_cut_mid_fetch_resumes(mail_env, make_store, make_sync):
     make_sync(store, account, auth).sync_folder("INBOX")
     expected |= _deliver_many(mail_env, account.address, 40, big_every=4)
     with CuttingProxy((mail_env.host, mail_env.imap_port), cut_after=250_000) as proxy:
-        through_proxy = Account(
-            **{
-                **account.__dict__,
-                "imap": ServerSettings("127.0.0.1", proxy.port, account.imap.security),
-            }
-        )
+        through_proxy = proxy.via(account)
         engine = make_sync(
             store,
             account,

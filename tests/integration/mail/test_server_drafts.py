@@ -4,7 +4,6 @@ removed once sent or discarded, uploaded later when saved offline."""
 from __future__ import annotations
 
 import queue
-import time
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +17,7 @@ from mssclient.transport.events import ServerDraftsSynced
 from mssclient.transport.imap_connection import connect_imap
 from mssclient.transport.server_drafts import has_work, sync_server_drafts
 from mssclient.transport.worker import AccountWorker
+from tests.integration.mail.event_wait import wait_for_event
 from tests.integration.mail.messages import build, crlf
 from tests.integration.servers.network import free_port
 
@@ -155,28 +155,14 @@ def test_the_worker_uploads_drafts_the_gui_saves(mail_env, tmp_path: Path):
         drafts = DraftStore(store)  # the GUI's own connection
         draft_id = drafts.save(account.id, {"text": "a"}, raw=_draft(account, "Depuis l'IHM", "a"))
         worker.sync_drafts()
-        synced = _wait_for(events, lambda e: isinstance(e, ServerDraftsSynced))
+        synced = wait_for_event(events, lambda e: isinstance(e, ServerDraftsSynced))
         assert synced.uploaded == (draft_id,) and synced.account_id == account.id
         folder = drafts.get(draft_id).server_folder
         drafts.delete(draft_id)  # sent: the GUI deletes the local draft
         worker.sync_drafts()
-        removed = _wait_for(events, lambda e: isinstance(e, ServerDraftsSynced))
+        removed = wait_for_event(events, lambda e: isinstance(e, ServerDraftsSynced))
         assert removed.removed == 1 and removed.uploaded == ()
         assert _server_drafts(account, auth, folder) == {}
     finally:
         worker.stop()
         store.close()
-
-
-def _wait_for(events: queue.Queue, predicate: Any, seconds: float = 60) -> Any:
-    deadline = time.monotonic() + seconds
-    seen = []
-    while time.monotonic() < deadline:
-        try:
-            event = events.get(timeout=0.5)
-        except queue.Empty:
-            continue
-        seen.append(event)
-        if predicate(event):
-            return event
-    raise AssertionError(f"no matching event; saw {seen}")

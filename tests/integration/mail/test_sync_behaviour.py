@@ -159,12 +159,7 @@ def test_idle_reconnects_after_the_connection_drops(mail_env, make_store):
     store = make_store("idle2")
     account, auth = mail_env.new_account(store, "reconnect")
     proxy = CuttingProxy((mail_env.host, mail_env.imap_port))
-    through_proxy = Account(
-        **{
-            **account.__dict__,
-            "imap": ServerSettings("127.0.0.1", proxy.port, account.imap.security),
-        }
-    )
+    through_proxy = proxy.via(account)
     signals = []
     watcher = IdleWatcher(
         account.id,
@@ -206,12 +201,7 @@ def test_sync_cut_mid_fetch_resumes_without_loss_or_duplicate(
     expected = _deliver_many(mail_env, account.address, 60, big_every=7)
     repo = MailRepository(store)
     with CuttingProxy((mail_env.host, mail_env.imap_port), cut_after=cut_after) as proxy:
-        through_proxy = Account(
-            **{
-                **account.__dict__,
-                "imap": ServerSettings("127.0.0.1", proxy.port, account.imap.security),
-            }
-        )
+        through_proxy = proxy.via(account)
         engine = make_sync(
             store,
             account,

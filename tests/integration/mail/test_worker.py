@@ -14,24 +14,11 @@ from mssclient.transport.events import FolderSynced, OutboxChanged
 from mssclient.transport.outbox import Outbox
 from mssclient.transport.parsing import ParsePool
 from mssclient.transport.worker import AccountWorker
+from tests.integration.mail.event_wait import wait_for_event
 from tests.integration.mail.messages import build, crlf
 
 pytestmark = pytest.mark.integration
 KEY = bytes(range(32))
-
-
-def _wait_for(events: queue.Queue, predicate, seconds: float = 60):  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + seconds
-    seen = []
-    while time.monotonic() < deadline:
-        try:
-            event = events.get(timeout=0.5)
-        except queue.Empty:
-            continue
-        seen.append(event)
-        if predicate(event):
-            return event
-    raise AssertionError(f"no matching event; saw {seen}")
 
 
 def test_worker_pushes_syncs_sends_and_acts(mail_env, tmp_path: Path, parser_path: str):
@@ -48,16 +35,18 @@ def test_worker_pushes_syncs_sends_and_acts(mail_env, tmp_path: Path, parser_pat
     )
     worker.start()
     try:
-        _wait_for(events, lambda e: isinstance(e, FolderSynced) and e.folder == "INBOX")
+        wait_for_event(events, lambda e: isinstance(e, FolderSynced) and e.folder == "INBOX")
         mail_env.deliver(
             account.address, crlf(build("a@example.test", account.address, "Poussé", "IDLE"))
         )
-        _wait_for(events, lambda e: isinstance(e, FolderSynced) and e.added == 1)
+        wait_for_event(events, lambda e: isinstance(e, FolderSynced) and e.added == 1)
 
         message = build(account.address, account.address, "À moi-même", "copie")
         Outbox(store).enqueue(account.id, crlf(message), account.address, [account.address])
         worker.send_now()
-        sent = _wait_for(events, lambda e: isinstance(e, OutboxChanged) and e.state != "queued")
+        sent = wait_for_event(
+            events, lambda e: isinstance(e, OutboxChanged) and e.state != "queued"
+        )
         assert sent.state == "sent", sent
 
         repo = MailRepository(store)
@@ -109,7 +98,9 @@ def test_two_accounts_share_one_parse_pool_which_outlives_them(mail_env, tmp_pat
         try:
             synced = set()
             while len(synced) < 2:
-                event = _wait_for(events, lambda e: isinstance(e, FolderSynced) and e.added == 3)
+                event = wait_for_event(
+                    events, lambda e: isinstance(e, FolderSynced) and e.added == 3
+                )
                 synced.add(event.account_id)
         finally:
             for worker in workers:
