@@ -163,6 +163,15 @@ class MailRepository:
             (uidvalidity, uidnext, highestmodseq, int(synced), _now(), folder_id),
         )
 
+    def read_only_folder_of(self, message_ids: Iterable[int]) -> FolderRecord | None:
+        """The first folder holding one of these messages that the server opens read-only."""
+        for message_id in message_ids:
+            row = self.message(message_id)
+            folder = self.folder(row.folder_id) if row is not None else None
+            if folder is not None and folder.read_only:
+                return folder
+        return None
+
     def set_folder_read_only(self, folder_id: int, read_only: bool) -> None:
         """Record whether the server opens this folder read-only (see ``FolderRecord``)."""
         self.store.execute(

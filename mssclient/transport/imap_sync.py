@@ -213,6 +213,14 @@ def sort_read_only_ops(
     return sorted_ops
 
 
+def refuse_read_only(repo: MailRepository, message_ids: Iterable[int]) -> None:
+    """``ReadOnlyFolderError`` (French; nothing changed) when one of these messages is in a
+    folder the server opens read-only: it can be neither moved nor deleted there."""
+    folder = repo.read_only_folder_of(message_ids)
+    if folder is not None:
+        raise ReadOnlyFolderError.move_refused(folder.name)
+
+
 class MailSync:
     """Syncs one account through one IMAP connection, on the thread that owns the store.
 
@@ -676,13 +684,13 @@ class MailSync:
 
     def move(self, message_ids: Iterable[int], target_folder: str) -> None:
         message_ids = list(message_ids)
-        self._refuse_read_only(message_ids)
+        refuse_read_only(self.repo, message_ids)
         self.repo.queue_move(message_ids, target_folder)
         self._try_push()
 
     def delete(self, message_ids: Sequence[int]) -> None:
         """To the Trash; from the Trash itself (or with no Trash), deleted for good."""
-        self._refuse_read_only(message_ids)
+        refuse_read_only(self.repo, message_ids)
         trash = self.repo.folder_by_role(self.account_id, "trash")
         to_trash, for_good = [], []
         for message_id in message_ids:
@@ -700,7 +708,7 @@ class MailSync:
         self._try_push()
 
     def archive(self, message_ids: Sequence[int], default_name: str = "Archives") -> None:
-        self._refuse_read_only(message_ids)
+        refuse_read_only(self.repo, message_ids)
         archive = self.repo.folder_by_role(self.account_id, "archive")
         if archive is None:
             client = self.ensure_client()
@@ -708,15 +716,6 @@ class MailSync:
                 client.create_folder(default_name)
             archive = self.repo.upsert_folder(self.account_id, default_name, role="archive")
         self.move(message_ids, archive.name)
-
-    def _refuse_read_only(self, message_ids: Iterable[int]) -> None:
-        """``ReadOnlyFolderError`` (nothing changed) when a message is in a folder the
-        server opens read-only: it can be neither moved nor deleted there."""
-        for message_id in message_ids:
-            row = self.repo.message(message_id)
-            folder = self.repo.folder(row.folder_id) if row is not None else None
-            if folder is not None and folder.read_only:
-                raise ReadOnlyFolderError.move_refused(folder.name)
 
     def _try_push(self) -> None:
         if self.client is None:

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from mssclient.mailstore import FolderRecord, MailRepository
-from mssclient.transport.errors import ReadOnlyFolderError
+from mssclient.mailstore import MailRepository
+from mssclient.transport.imap_sync import refuse_read_only
 
 
 def set_seen(repo: MailRepository, message_ids: Sequence[int], seen: bool) -> int:
@@ -24,23 +24,6 @@ def set_seen(repo: MailRepository, message_ids: Sequence[int], seen: bool) -> in
 
 def set_flagged(repo: MailRepository, message_ids: Sequence[int], flagged: bool) -> int:
     return repo.set_flag(message_ids, "\\Flagged", flagged)
-
-
-def read_only_folder(repo: MailRepository, message_ids: Sequence[int]) -> FolderRecord | None:
-    """The first folder holding one of these messages that the server opens read-only."""
-    for message_id in message_ids:
-        row = repo.message(message_id)
-        folder = repo.folder(row.folder_id) if row is not None else None
-        if folder is not None and folder.read_only:
-            return folder
-    return None
-
-
-def refuse_read_only(repo: MailRepository, message_ids: Sequence[int]) -> None:
-    """``ReadOnlyFolderError`` (French) when one of these messages is in a read-only folder."""
-    folder = read_only_folder(repo, message_ids)
-    if folder is not None:
-        raise ReadOnlyFolderError.move_refused(folder.name)
 
 
 def delete(repo: MailRepository, account_id: int, message_ids: Sequence[int]) -> int:
