@@ -70,12 +70,19 @@ class ImportReport:
             self.problems.append(RowProblem(line, reason))
 
     def summary(self) -> str:
-        text = f"{self.imported} adresses importées"
+        text = _count(self.imported, "adresse importée", "adresses importées")
         if self.rejected:
-            text += f", {self.rejected} lignes rejetées"
+            text += ", " + _count(self.rejected, "ligne rejetée", "lignes rejetées")
         if self.repaired:
-            text += f", {self.repaired} lignes à l'encodage réparé"
+            text += ", " + _count(
+                self.repaired, "ligne à l'encodage réparé", "lignes à l'encodage réparé"
+            )
         return text + "."
+
+
+def _count(count: int, one: str, many: str) -> str:
+    """French agreement: singular for 0 and 1."""
+    return f"{count} {one if count <= 1 else many}"
 
 
 _INSERT_ENTRY = "INSERT INTO national_entries_staging VALUES (" + ", ".join("?" * 20) + ")"  # noqa: S608

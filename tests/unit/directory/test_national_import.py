@@ -84,7 +84,9 @@ def test_malformed_rows_are_reported_not_fatal(temp_store: Store, tmp_path: Path
         )
         == "Hélène"
     )
-    assert "3 adresses importées, 5 lignes rejetées, 1 lignes" in report.summary()
+    assert report.summary() == (
+        "3 adresses importées, 5 lignes rejetées, 1 ligne à l'encodage réparé."
+    )
     state = import_state(temp_store)
     assert state is not None and state["rows"] == 3 and state["rejected"] == 5
 
@@ -296,3 +298,12 @@ def test_leftover_staging_from_a_crash_is_cleared(temp_store: Store, tmp_path: P
         temp_store, write_text(tmp_path / "x.txt", text_bytes(many_rows(2))), NOW
     )
     assert report.imported == 2 and staging_left(temp_store) == []
+
+
+def test_report_summary_agrees_in_number() -> None:
+    from mssclient.directory.national_import import ImportReport
+
+    assert ImportReport(imported=1, rejected=1).summary() == "1 adresse importée, 1 ligne rejetée."
+    assert ImportReport(imported=2, repaired=2).summary() == (
+        "2 adresses importées, 2 lignes à l'encodage réparé."
+    )
